@@ -1,0 +1,36 @@
+package io.mosnet.api.bridge;
+
+import io.mosnet.api.plugin.MosnetPlugin;
+import io.mosnet.api.plugin.PluginContext;
+import java.util.Map;
+
+/**
+ * Puts the chosen uplink NIC into the bridge and gives the host its addresses and routes there. Implementations:
+ * {@code linux} (rtnetlink), {@code ovs} (OVSDB + OpenFlow, a drop-in plugin), and third-party ones.
+ *
+ * <p>Both calls must converge: applied twice with the same request they change nothing the second time, and
+ * they adopt a bridge left by an earlier run instead of rebuilding it.
+ */
+public interface BridgeBackend extends MosnetPlugin {
+
+    /**
+     * Checks, without changing anything, that the backend can work here (its daemons reachable, its kernel
+     * features present). Throws a {@link io.mosnet.api.plugin.MosnetException} saying what is missing.
+     */
+    default void preflight(PluginContext context) {
+    }
+
+    /** Creates or adopts the bridge and enslaves the uplink as a pure L2 port; the bridge keeps the uplink's MAC. */
+    BridgeAttachment attach(BridgeRequest request, PluginContext context);
+
+    /**
+     * Puts the host's addresses and routes on the bridge's host interface and sets the host routing the mode
+     * needs (forwarding, proxy ARP/NDP, accept_ra). Called again whenever addresses change (a DHCP renewal).
+     */
+    void configureHost(HostSetup setup, PluginContext context);
+
+    /** Backend-specific facts for {@code mosnet bridge} and the state file; plain JSON-friendly values. */
+    default Map<String, Object> inspect(PluginContext context) {
+        return Map.of();
+    }
+}

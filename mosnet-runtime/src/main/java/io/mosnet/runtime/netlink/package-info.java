@@ -1,0 +1,2 @@
+/** rtnetlink over AF_NETLINK through JNA: the runtime's implementation of {@link io.mosnet.api.net.HostNetwork}. */
+package io.mosnet.runtime.netlink;

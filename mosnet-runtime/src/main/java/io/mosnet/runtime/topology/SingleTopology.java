@@ -1,0 +1,30 @@
+package io.mosnet.runtime.topology;
+
+import io.mosnet.api.config.MosnetConfig;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.api.topology.Topology;
+import io.mosnet.api.topology.TopologyPlan;
+import io.mosnet.api.topology.TopologyRequest;
+import java.util.List;
+
+/** The default topology: one uplink, chosen among the candidate NICs, in one bridge. */
+public final class SingleTopology implements Topology {
+
+    @Override
+    public String id() {
+        return "single";
+    }
+
+    @Override
+    public String description() {
+        return "one uplink NIC in one bridge";
+    }
+
+    @Override
+    public TopologyPlan plan(TopologyRequest request, PluginContext context) {
+        MosnetConfig config = context.config();
+        List<String> names = request.candidates().stream().map(Link::name).toList();
+        return new TopologyPlan(List.of(new TopologyPlan.Uplink(config.bridgeName(), names, 0, true)));
+    }
+}

@@ -1,0 +1,26 @@
+/**
+ * The mosnet daemon: configuration, plugin discovery (ServiceLoader and PF4J), the rtnetlink implementation of the
+ * host-network facade, probing, the state file and the JSON-RPC API.
+ */
+module io.mosnet.runtime {
+    requires transitive io.mosnet.api;
+    requires com.sun.jna;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.dataformat.toml;
+    requires org.pf4j;
+    requires info.picocli;
+    requires org.slf4j;
+    requires jdk.net;
+
+    exports io.mosnet.runtime.netlink;
+    exports io.mosnet.runtime.config;
+
+
+    uses io.mosnet.api.bridge.BridgeBackend;
+    uses io.mosnet.api.firewall.Firewall;
+    uses io.mosnet.api.address.AddressSource;
+    uses io.mosnet.api.topology.Topology;
+
+    provides io.mosnet.api.topology.Topology with io.mosnet.runtime.topology.SingleTopology;
+}
