@@ -11,10 +11,14 @@ module io.mosnet.runtime {
     requires org.pf4j;
     requires info.picocli;
     requires org.slf4j;
+    requires org.tinylog.api;
     requires jdk.net;
 
     exports io.mosnet.runtime.netlink;
     exports io.mosnet.runtime.config;
+
+    // picocli reflects on the command classes.
+    opens io.mosnet.runtime.daemon to info.picocli;
 
 
     uses io.mosnet.api.bridge.BridgeBackend;

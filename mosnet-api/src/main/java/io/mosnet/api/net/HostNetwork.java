@@ -89,10 +89,14 @@ public interface HostNetwork {
 
     // ---- sysctls (per network namespace, through /proc/sys)
 
-    /** Reads {@code net.ipv4.ip_forward} style keys; empty when the key does not exist. */
+    /**
+     * Reads a sysctl; empty when the key does not exist. Keys come dotted ({@code net.ipv4.ip_forward}) or as a path
+     * below /proc/sys ({@code net/ipv4/conf/eth0.100/proxy_arp}); the path form is needed where an interface name
+     * contains a dot.
+     */
     Optional<String> sysctl(String key);
 
-    /** Writes a sysctl; throws when the key does not exist or the kernel refuses the value. */
+    /** Writes a sysctl (key as for {@link #sysctl}); throws when the key does not exist or the kernel refuses the value. */
     void setSysctl(String key, String value);
 
     // ---- packets and events

@@ -1,0 +1,65 @@
+package io.mosnet.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sets tinylog up before the first log line: level from {@code --log-level} or {@code MOSNET_LOG}, the console
+ * (standard error) and, when it can be written, a log file.
+ */
+public final class Logging {
+
+    private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
+
+    private Logging() {
+    }
+
+    /**
+     * @return a warning to log once logging works, or null
+     */
+    public static String configure(String level, Path logFile) {
+        String lvl = level == null ? "info" : level.toLowerCase(Locale.ROOT);
+        String warning = null;
+        if (!LEVELS.contains(lvl)) {
+            warning = "log level '" + level + "' is not one of " + LEVELS + "; using info";
+            lvl = "info";
+        }
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("level", lvl);
+        c.put("writer1", "console");
+        c.put("writer1.stream", "err");
+        c.put("writer1.format", "{date:HH:mm:ss.SSS} {level} {class-name}: {message}");
+        if (logFile != null) {
+            if (writable(logFile)) {
+                c.put("writer2", "file");
+                c.put("writer2.file", logFile.toString());
+                c.put("writer2.append", "true");
+                c.put("writer2.buffered", "false");
+                c.put("writer2.format", "{date:yyyy-MM-dd'T'HH:mm:ss.SSSZ} {level} {class-name}: {message}");
+            } else if (warning == null) {
+                warning = "cannot write log file " + logFile + "; logging to the console only";
+            }
+        }
+        c.put("writingthread", "false");
+        c.put("autoshutdown", "true");
+        org.tinylog.configuration.Configuration.replace(c);
+        return warning;
+    }
+
+    private static boolean writable(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            return Files.isWritable(file) || (!Files.exists(file) && dir != null && Files.isWritable(dir));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.mosnet.runtime.daemon;
+
+import io.mosnet.api.address.AddressSource;
+import io.mosnet.api.bridge.BridgeBackend;
+import io.mosnet.api.config.FirewallSpec;
+import io.mosnet.api.config.Mode;
+import io.mosnet.api.config.MosnetConfig;
+import io.mosnet.api.config.NatSpec;
+import io.mosnet.api.firewall.Firewall;
+import io.mosnet.api.net.IpAddresses;
+import io.mosnet.api.net.Route;
+import io.mosnet.api.plugin.PluginKind;
+import io.mosnet.api.state.PluginInfo;
+import io.mosnet.api.topology.Topology;
+import io.mosnet.runtime.config.ConfigLoader;
+import io.mosnet.runtime.plugin.PluginRegistry;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What mosnetd is going to do, resolved before anything is changed: every plugin the configuration needs is looked
+ * up here, so a missing one stops start-up with the system untouched. {@code mosnetd --check} prints it.
+ */
+public record Plan(MosnetConfig config, List<String> warnings, BridgeBackend backend, Topology topology,
+                   Firewall firewall, AddressSource dhcp, PluginRegistry registry) {
+
+    public static Plan of(ConfigLoader.Loaded loaded, PluginRegistry registry) {
+        MosnetConfig c = loaded.config();
+        BridgeBackend backend = registry.bridgeBackend(c.bridge());
+        Topology topology = registry.require(PluginKind.TOPOLOGY, Topology.class, c.topology(), "mostopology");
+        boolean needsFirewall = c.firewall().policy() != FirewallSpec.Policy.ABSENT
+                || c.nat().masquerade() != NatSpec.Masquerade.ABSENT;
+        Firewall fw = needsFirewall
+                ? registry.all(PluginKind.FIREWALL, Firewall.class).stream().findFirst().orElseThrow(() ->
+                        new io.mosnet.runtime.plugin.PluginException("mosfirewall/mosnat: no firewall plugin is "
+                                + "installed (the distribution ships 'nftables' built in)"))
+                : null;
+        AddressSource dhcp = c.mode() == Mode.DHCP
+                ? registry.require(PluginKind.ADDRESS_SOURCE, AddressSource.class, "dhcpv4", "DHCP mode")
+                : null;
+        return new Plan(c, loaded.warnings(), backend, topology, fw, dhcp, registry);
+    }
+
+    public void print(PrintWriter out) {
+        MosnetConfig c = config;
+        out.println("mosnetd plan (--check: nothing was changed)");
+        row(out, "mode", c.mode().label());
+        row(out, "bridge", c.bridgeName() + " (backend " + backend.id() + " " + backend.version() + ")");
+        row(out, "topology", topology.id());
+        row(out, "NICs", c.nics().isEmpty() ? "every NIC with a MAC address" : String.join(", ", c.nics()));
+        if (c.mode() == Mode.STATIC) {
+            if (c.ipv4() != null) {
+                row(out, "ipv4", c.ipv4().network() + " gateway " + IpAddresses.format(c.ipv4().gateway())
+                        + (c.ipv4().device() != null ? " on " + c.ipv4().device() + " (pinned)"
+                        : " (NIC found by ARP probe to the gateway)"));
+            }
+            if (c.ipv6() != null) {
+                row(out, "ipv6", c.ipv6().network() + " gateway " + IpAddresses.format(c.ipv6().gateway())
+                        + (c.ipv6().device() != null ? " on " + c.ipv6().device() + " (pinned)"
+                        : " (NIC found by neighbour solicitation to the gateway)"));
+            }
+            row(out, "routes", StaticRoutes.routes(c, 0).stream().map(r -> describe(r, c.bridgeName()))
+                    .collect(Collectors.joining("; ")));
+        } else {
+            row(out, "dhcp", "DHCPv4 on every NIC, timeout " + c.dhcp().timeout().toSeconds() + " s, "
+                    + (c.dhcp().preferPrivate() ? "private (RFC 1918) offers first" : "public offers first")
+                    + (c.dhcp().dhcpv6() ? "; SLAAC + DHCPv6" : "; SLAAC only")
+                    + (c.dhcp().prefixDelegation() ? ", prefix delegation" : ""));
+        }
+        row(out, "firewall", firewall(c.firewall()));
+        row(out, "nat", nat(c.nat()));
+        for (PluginInfo p : registry.infos()) {
+            row(out, "plugin", p.kind() + " " + p.id() + " " + p.version() + " from " + p.source());
+        }
+        registry.refused().forEach(r -> row(out, "refused", r));
+        warnings.forEach(w -> row(out, "warning", w));
+        out.flush();
+    }
+
+    private static String describe(Route r, String dev) {
+        return (r.isDefault() ? "default" : r.destination().toString())
+                + r.via().map(g -> " via " + IpAddresses.format(g)).orElse("") + " dev " + dev;
+    }
+
+    private static String firewall(FirewallSpec f) {
+        return switch (f.policy()) {
+            case ABSENT -> "not configured (left alone)";
+            case NONE -> "none (mosnet's tables removed)";
+            case PERMISSIVE -> "permissive (input accepted)";
+            case DROP -> "input dropped except "
+                    + (f.rules().isEmpty() ? "loopback, established, ICMP"
+                    : f.rules().stream().map(r -> r + (r.service() != null ? " (" + r.service() + ")" : ""))
+                    .collect(Collectors.joining(", ")));
+        };
+    }
+
+    private static String nat(NatSpec n) {
+        String head = switch (n.masquerade()) {
+            case ABSENT -> "not configured (left alone)";
+            case NONE -> "none (mosnet's table removed)";
+            case DEFAULT_ROUTE -> "masquerade on the default route's interface";
+            case INTERFACE -> "masquerade on " + n.iface();
+        };
+        return n.forwards().isEmpty() ? head : head + "; forward " + n.forwards().stream().map(Object::toString)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static void row(PrintWriter out, String key, String value) {
+        out.printf("  %-9s %s%n", key + ":", value);
+    }
+}
