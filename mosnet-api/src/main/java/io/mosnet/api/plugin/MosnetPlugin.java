@@ -10,8 +10,12 @@ public interface MosnetPlugin {
     /** The id users and other components refer to: lower case, {@code [a-z0-9-]+}. */
     String id();
 
-    /** The plugin's own version; defaults to the implementation version of its jar. */
+    /** The plugin's own version; defaults to its module's version, else the implementation version of its jar. */
     default String version() {
+        var descriptor = getClass().getModule().getDescriptor();
+        if (descriptor != null && descriptor.rawVersion().isPresent()) {
+            return descriptor.rawVersion().get();
+        }
         String v = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
         return v == null ? "unknown" : v;
     }

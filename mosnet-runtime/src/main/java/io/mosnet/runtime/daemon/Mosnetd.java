@@ -87,6 +87,9 @@ public final class Mosnetd implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String level = logLevel != null ? logLevel : System.getenv("MOSNET_LOG");
+        if (level == null && check) {
+            level = "warn"; // --check prints the plan itself
+        }
         String logWarning = Logging.configure(level, check ? null : logFile);
         Logger log = LoggerFactory.getLogger(Mosnetd.class);
         if (logWarning != null) {
@@ -107,12 +110,24 @@ public final class Mosnetd implements Callable<Integer> {
             return new Daemon(options, loaded.config(), registry, plan).run();
         } catch (ConfigException e) {
             err.println("mosnetd: invalid configuration, nothing was changed:");
+            warnings(options).forEach(w -> err.println("  (warning) " + w));
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCode.FATAL;
         } catch (PluginException e) {
             err.println("mosnetd: " + e.getMessage() + " Nothing was changed.");
             return ExitCode.FATAL;
         }
+    }
+
+    /** Warnings about the command line, shown beside configuration errors since they are often the cause. */
+    private static java.util.List<String> warnings(DaemonOptions options) {
+        java.util.List<String> w = new java.util.ArrayList<>();
+        try {
+            ConfigLoader.fromCmdline(java.nio.file.Files.readString(options.cmdline()), w);
+        } catch (java.io.IOException e) {
+            // the error itself already says the file cannot be read
+        }
+        return w;
     }
 
     private DaemonOptions options() {

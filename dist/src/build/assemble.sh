@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Finishes the distribution after Maven copied lib/ and jlink built runtime/: launchers, an empty plugins/,
+# and the minimal and full tarballs. Run by the dist module's package phase.
+set -euo pipefail
+base=$1 target=$2 version=$3
+dist=$target/mosnet
+
+install -d "$dist/bin" "$dist/plugins" "$dist/etc"
+install -m 0755 "$base/src/main/dist/bin/mosnetd" "$base/src/main/dist/bin/mosnet" "$dist/bin/"
+cp "$base/src/main/dist/etc/mosnet.toml.example" "$dist/etc/"
+# A build-tree artifact, not a module of the distribution.
+rm -f "$dist/lib/"dist-*.jar
+
+# The minimal distribution must not carry OVS code.
+if unzip -l "$dist/lib/*.jar" 2>/dev/null | grep -q 'io/mosnet/ovs/'; then
+  echo "assemble: OVS classes found in lib/; the minimal distribution must not contain them" >&2
+  exit 1
+fi
+
+ovs=$(ls "$target/plugins/"plugin-ovs-*.jar)
+tarball() { # name, with-ovs
+  local stage=$target/stage-$1 root=mosnet-$version
+  rm -rf "$stage"
+  mkdir -p "$stage"
+  cp -a "$dist" "$stage/$root"
+  if [ "$2" = yes ]; then cp "$ovs" "$stage/$root/plugins/"; fi
+  tar -C "$stage" --owner=0 --group=0 -czf "$target/mosnet-$version-$1.tar.gz" "$root"
+  rm -rf "$stage"
+}
+tarball minimal no
+tarball full yes
+echo "assemble: $dist ($(du -sh "$dist" | cut -f1)), $(basename "$ovs"), mosnet-$version-{minimal,full}.tar.gz"

@@ -1,0 +1,77 @@
+package io.mosnet.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mosnet.lab.Command;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The assembled distribution starts on its own runtime, validates, plans, and loads the OVS drop-in. */
+class DistributionIT {
+
+    @TempDir
+    Path tmp;
+
+    private Path cmdline(String text) throws IOException {
+        Path p = tmp.resolve("cmdline-" + Math.abs(text.hashCode()));
+        Files.writeString(p, text + "\n");
+        return p;
+    }
+
+    @Test
+    void printsItsVersion() {
+        Command.Result r = Distribution.mosnetd("--version").check();
+        assertEquals("mosnetd " + System.getProperty("mosnet.version") + " (plugin API 0.1.0)", r.out().strip());
+    }
+
+    @Test
+    void malformedParameterExitsTwoNamingParameterValueAndExpectation() throws IOException {
+        Command.Result r = Distribution.mosnetd("--cmdline",
+                cmdline("quiet mosip4=10.0.0.300,10.0.0.1,255.255.255.0 mosdhcp_timeout=soon").toString(), "--check");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("mosip4: '10.0.0.300' is not an IPv4 address"), r.err());
+        assertTrue(r.err().contains("mosdhcp_timeout: 'soon' is not a whole number of seconds 1-3600"), r.err());
+    }
+
+    @Test
+    void checkPrintsThePlanForHetznerPointToPoint() throws IOException {
+        Command.Result r = Distribution.mosnetd("--cmdline", cmdline("mosip4=136.243.10.20,136.243.10.1,255.255.255.255 "
+                + "mosip6=2a01:4f8:c17:1234::1/128,fe80::1 mosbridge=linux").toString(), "--check").check();
+        assertTrue(r.out().contains("mode:     static"), r.out());
+        assertTrue(r.out().contains("bridge:   mos (backend linux"), r.out());
+        assertTrue(r.out().contains("routes:   136.243.10.1/32 dev mos; default via 136.243.10.1 dev mos; "
+                + "default via fe80::1 dev mos"), r.out());
+    }
+
+    @Test
+    void minimalInstallRefusesOvsBeforeTouchingAnythingAndSaysWhichFileToDropIn() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("plugins"));
+        Command.Result r = Distribution.mosnetd("--cmdline", cmdline("mosbridge=ovs").toString(),
+                "--plugins", empty.toString(), "--check");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("mosbridge=ovs: no bridge backend 'ovs' is installed; installed: linux."), r.err());
+        assertTrue(r.err().contains("plugin-ovs-<version>.jar; copy that file into " + empty), r.err());
+    }
+
+    @Test
+    void minimalDistributionHasNoOvsClasses() throws IOException {
+        try (Stream<Path> jars = Files.list(Distribution.home().resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                try (JarFile j = new JarFile(jar.toFile())) {
+                    assertFalse(j.stream().anyMatch(e -> e.getName().startsWith("io/mosnet/ovs/")),
+                            jar + " carries OVS classes");
+                }
+            }
+        }
+        try (Stream<Path> p = Files.list(Distribution.home().resolve("plugins"))) {
+            assertEquals(0, p.count(), "the minimal distribution's plugins/ is empty");
+        }
+    }
+}
