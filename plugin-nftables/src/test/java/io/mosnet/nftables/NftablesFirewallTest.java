@@ -177,6 +177,15 @@ class NftablesFirewallTest {
     }
 
     @Test
+    void missingNamespaceIsNamedInTheError() {
+        NftablesFirewall elsewhere = NftablesFirewall.inNamespace("mt-no-such-namespace");
+        NftablesException e = assertThrows(NftablesException.class,
+                () -> elsewhere.report(context(network, Map.of())));
+        assertEquals("listing nftables tables: in network namespace mt-no-such-namespace: "
+                + "open /run/netns/mt-no-such-namespace: No such file or directory", e.getMessage());
+    }
+
+    @Test
     void namespaceNamesArePlainNames() {
         assertThrows(IllegalArgumentException.class, () -> NftablesFirewall.inNamespace("../etc"));
         assertThrows(IllegalArgumentException.class, () -> NftablesFirewall.inNamespace(""));

@@ -107,6 +107,7 @@ class NftablesNamespaceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
     void opensSshAnd8080DropsOtherPortsAndLetsPingThrough() throws Exception {
         try (ServerSocket ssh = Lab.listen(host, 22); ServerSocket web = Lab.listen(host, 8080);
              ServerSocket telnet = Lab.listen(host, 23)) {
@@ -134,6 +135,7 @@ class NftablesNamespaceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
     void portForwardReachesTheVmAndTheVmLeavesWithTheHostsAddress() throws Exception {
         firewall.apply(request(sshAnd8080(), snat(forward(8080, "10.9.0.2", 80, TransportProtocol.TCP)), "h0", "h0"),
                 context);
@@ -185,6 +187,7 @@ class NftablesNamespaceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
     void failedApplyLeavesThePreviousRulesetInPlace() throws Exception {
         firewall.apply(request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0"), context);
         String before = lab.exec(host, "nft", "-s", "list", "ruleset");
