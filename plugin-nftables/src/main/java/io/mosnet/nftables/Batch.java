@@ -1,0 +1,96 @@
+package io.mosnet.nftables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * A libnftables JSON command batch, {@code {"nftables": [ {"add": ...}, {"delete": ...} ]}}. libnftables sends a
+ * whole batch to the kernel as one netlink transaction: either every command takes effect or none does.
+ */
+final class Batch {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final ObjectNode document = JSON.objectNode();
+    private final ArrayNode commands = document.putArray("nftables");
+
+    /**
+     * Replaces {@code table} with an empty one: {@code add table} (a no-op when it exists, so the {@code delete}
+     * cannot fail on a first run), {@code delete table} (with every chain, rule and counter in it), {@code add
+     * table}. Re-applying therefore leaves exactly one copy, and no moment exists where half a ruleset is loaded.
+     */
+    Batch replaceTable(TableRef table) {
+        removeTable(table);
+        return command("add", "table", tableObject(table));
+    }
+
+    /** Deletes {@code table} if it exists ({@code add} first makes the {@code delete} valid on any ruleset). */
+    Batch removeTable(TableRef table) {
+        command("add", "table", tableObject(table));
+        return command("delete", "table", tableObject(table));
+    }
+
+    Batch addChain(TableRef table, BaseChain chain) {
+        ObjectNode body = inTable(table).put("name", chain.name()).put("type", chain.type()).put("hook", chain.hook());
+        if (chain.device() != null) {
+            body.put("dev", chain.device());
+        }
+        body.put("prio", chain.priority()).put("policy", chain.policy());
+        return command("add", "chain", body);
+    }
+
+    /** A named counter object, readable on its own ({@code list counter}) and shared by the rules naming it. */
+    Batch addCounter(TableRef table, String name) {
+        return command("add", "counter", inTable(table).put("name", name));
+    }
+
+    /**
+     * Appends a rule.
+     *
+     * @param comment shown by {@code nft list}, e.g. the service a port came from; null for none
+     */
+    Batch addRule(TableRef table, String chain, String comment, List<? extends JsonNode> expressions) {
+        ObjectNode body = inTable(table).put("chain", chain);
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        body.putArray("expr").addAll(expressions);
+        return command("add", "rule", body);
+    }
+
+    /** {@code list tables}: every table of every family, names only. */
+    Batch listTables() {
+        return command("list", "tables", null);
+    }
+
+    /** {@code list table FAMILY NAME}: the table with its chains, rules and counters. */
+    Batch listTable(TableRef table) {
+        return command("list", "table", tableObject(table));
+    }
+
+    boolean isEmpty() {
+        return commands.isEmpty();
+    }
+
+    ObjectNode document() {
+        return document.deepCopy();
+    }
+
+    private Batch command(String verb, String kind, ObjectNode body) {
+        ObjectNode object = JSON.objectNode();
+        object.set(kind, body == null ? JSON.nullNode() : body);
+        commands.addObject().set(verb, object);
+        return this;
+    }
+
+    private static ObjectNode tableObject(TableRef table) {
+        return JSON.objectNode().put("family", table.family()).put("name", table.name());
+    }
+
+    private static ObjectNode inTable(TableRef table) {
+        return JSON.objectNode().put("family", table.family()).put("table", table.name());
+    }
+}

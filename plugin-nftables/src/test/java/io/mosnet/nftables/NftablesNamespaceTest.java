@@ -1,0 +1,322 @@
+package io.mosnet.nftables;
+
+import static io.mosnet.nftables.Specs.context;
+import static io.mosnet.nftables.Specs.forward;
+import static io.mosnet.nftables.Specs.masqueradeOn;
+import static io.mosnet.nftables.Specs.request;
+import static io.mosnet.nftables.Specs.snat;
+import static io.mosnet.nftables.Specs.sshAnd8080;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosnet.api.config.FirewallSpec;
+import io.mosnet.api.config.NatSpec;
+import io.mosnet.api.config.TransportProtocol;
+import io.mosnet.api.firewall.FirewallReport;
+import io.mosnet.api.firewall.FirewallRequest;
+import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.net.MacAddress;
+import io.mosnet.api.plugin.PluginContext;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The kernel's nftables, through libnftables, with real traffic between namespaces made for this run:
+ *
+ * <pre>
+ *   upstream u0 10.1.0.1/24 ---- h0 10.1.0.2/24  host  h1 10.9.0.1/24 ---- v0 10.9.0.2/24 vm
+ *            fd00:1::1/64          fd00:1::2/64   (default via 10.1.0.1)      (default via 10.9.0.1)
+ * </pre>
+ * upstream has no route to 10.9.0.0/24, so the VM reaches it only through the host's masquerade, and upstream
+ * reaches the VM only through the port forward. The firewall runs as {@link NftablesFirewall#inNamespace}; its
+ * context's host network turns sysctl calls into {@code sysctl} inside the host namespace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NftablesNamespaceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Lab lab;
+    private String up;
+    private String host;
+    private String vm;
+    private NftablesFirewall firewall;
+    private final HostNetwork network = mock(HostNetwork.class);
+    private PluginContext context;
+
+    @BeforeAll
+    void topology() {
+        lab = new Lab();
+        up = lab.namespace("up");
+        host = lab.namespace("host");
+        vm = lab.namespace("vm");
+        lab.veth(up, "u0", host, "h0");
+        lab.veth(host, "h1", vm, "v0");
+        lab.address(up, "u0", "10.1.0.1/24");
+        lab.address(up, "u0", "fd00:1::1/64");
+        lab.address(host, "h0", "10.1.0.2/24");
+        lab.address(host, "h0", "fd00:1::2/64");
+        lab.address(host, "h1", "10.9.0.1/24");
+        lab.address(vm, "v0", "10.9.0.2/24");
+        lab.exec(host, "ip", "route", "add", "default", "via", "10.1.0.1");
+        lab.exec(vm, "ip", "route", "add", "default", "via", "10.9.0.1");
+
+        when(network.sysctl(anyString())).thenAnswer(
+                call -> Optional.of(lab.exec(host, "sysctl", "-n", call.getArgument(0, String.class))));
+        doAnswer(call -> lab.exec(host, "sysctl", "-w",
+                call.getArgument(0, String.class) + "=" + call.getArgument(1, String.class)))
+                .when(network).setSysctl(anyString(), anyString());
+        context = context(network, Map.of());
+        firewall = NftablesFirewall.inNamespace(host);
+    }
+
+    @AfterAll
+    void removeNamespaces() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyRuleset() {
+        lab.exec(host, "nft", "flush", "ruleset");
+        lab.exec(host, "sysctl", "-w", "net.ipv4.ip_forward=0");
+        clearInvocations(network);
+    }
+
+    @Test
+    @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
+    void opensSshAnd8080DropsOtherPortsAndLetsPingThrough() throws Exception {
+        try (ServerSocket ssh = Lab.listen(host, 22); ServerSocket web = Lab.listen(host, 8080);
+             ServerSocket telnet = Lab.listen(host, 23)) {
+            assertTrue(Lab.connects(up, "10.1.0.2", 23, 2000), "port 23 must be reachable without the firewall");
+
+            firewall.apply(request(sshAnd8080(), NatSpec.absent(), "h0", "h0"), context);
+
+            assertTrue(Lab.connects(up, "10.1.0.2", 22, 2000), "ssh");
+            assertTrue(Lab.connects(up, "10.1.0.2", 8080, 2000), "8080/tcp");
+            assertFalse(Lab.connects(up, "10.1.0.2", 23, 1500), "port 23 must be dropped");
+            assertEquals(0, lab.status(up, "ping", "-c1", "-W2", "10.1.0.2"), "ping");
+            // Needs neighbour solicitations and advertisements through the input chain.
+            assertEquals(0, lab.status(up, "ping", "-6", "-c1", "-W2", "fd00:1::2"), "ping -6");
+        }
+
+        JsonNode input = chain(ruleset(), "inet", "mosnet", "input");
+        assertEquals("drop", input.path("policy").asText());
+
+        FirewallReport report = firewall.report(context);
+        assertEquals(List.of("inet mosnet"), names(report));
+        FirewallReport.Rule ssh = report.tables().get(0).chains().get(0).rules().stream()
+                .filter(r -> r.text().startsWith("tcp dport 22 ")).findFirst().orElseThrow();
+        assertTrue(ssh.packets() >= 1, "ssh rule counted " + ssh);
+        assertTrue(ssh.text().endsWith("accept comment \"ssh\""), ssh.text());
+    }
+
+    @Test
+    @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
+    void portForwardReachesTheVmAndTheVmLeavesWithTheHostsAddress() throws Exception {
+        firewall.apply(request(sshAnd8080(), snat(forward(8080, "10.9.0.2", 80, TransportProtocol.TCP)), "h0", "h0"),
+                context);
+
+        verify(network).setSysctl("net.ipv4.ip_forward", "1");
+        assertEquals("1", lab.exec(host, "sysctl", "-n", "net.ipv4.ip_forward").strip());
+        try (ServerSocket vmWeb = Lab.listen(vm, 80); ServerSocket hostWeb = Lab.listen(host, 8080)) {
+            assertTrue(Lab.connects(up, "10.1.0.2", 8080, 2000), "port forward 8080");
+            try (Socket accepted = vmWeb.accept()) {
+                assertEquals("10.1.0.1", peer(accepted), "DNAT keeps the client's address");
+            }
+        }
+        try (ServerSocket upstream = Lab.listen(up, 9000)) {
+            assertTrue(Lab.connects(vm, "10.1.0.1", 9000, 2000), "vm to upstream");
+            try (Socket accepted = upstream.accept()) {
+                assertEquals("10.1.0.2", peer(accepted), "masquerade gives the host's address");
+            }
+        }
+        FirewallReport report = firewall.report(context);
+        assertEquals(List.of("inet mosnet", "ip mosnet-nat"), names(report));
+        FirewallReport.Rule dnat = report.tables().get(1).chains().get(0).rules().get(0);
+        assertEquals(1, dnat.packets(), dnat.text());
+    }
+
+    @Test
+    void reapplyingLeavesOneCopyOfEachTable() {
+        FirewallRequest request = request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0");
+        firewall.apply(request, context);
+        firewall.apply(request, context);
+
+        JsonNode ruleset = ruleset();
+        assertEquals(List.of("inet mosnet", "ip mosnet-nat"), tables(ruleset));
+        // lo, established/related, invalid, icmp, icmpv6, 22, 8080
+        assertEquals(7, rules(ruleset, "inet", "mosnet", "input"));
+        assertEquals(1, rules(ruleset, "ip", "mosnet-nat", "postrouting"));
+    }
+
+    @Test
+    void noneRemovesMosnetsTablesAndLeavesOthers() {
+        firewall.apply(request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0"), context);
+        lab.exec(host, "nft", "add", "table", "inet", "someone-else");
+
+        firewall.apply(request(new FirewallSpec(FirewallSpec.Policy.NONE, List.of()),
+                new NatSpec(NatSpec.Masquerade.NONE, null, List.of()), "h0", "h0"), context);
+        assertEquals(List.of("inet someone-else"), tables(ruleset()));
+        firewall.apply(request(new FirewallSpec(FirewallSpec.Policy.NONE, List.of()), NatSpec.absent(), "h0", "h0"),
+                context);
+        assertEquals(List.of("inet someone-else"), tables(ruleset()));
+    }
+
+    @Test
+    @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
+    void failedApplyLeavesThePreviousRulesetInPlace() throws Exception {
+        firewall.apply(request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0"), context);
+        String before = lab.exec(host, "nft", "-s", "list", "ruleset");
+
+        // libnftables refuses the interface name (IFNAMSIZ), so the batch never becomes a transaction.
+        NftablesException e = assertThrows(NftablesException.class, () -> firewall.apply(
+                request(new FirewallSpec(FirewallSpec.Policy.PERMISSIVE, List.of()),
+                        masqueradeOn("an-interface-name-far-too-long"), "h0", "h0"), context));
+
+        assertTrue(e.getMessage().startsWith("applying nftables ruleset (firewall permissive"), e.getMessage());
+        assertTrue(e.getMessage().contains("exceeds maximum length"), e.getMessage());
+        assertEquals(before, lab.exec(host, "nft", "-s", "list", "ruleset"));
+        try (ServerSocket telnet = Lab.listen(host, 23)) {
+            assertFalse(Lab.connects(up, "10.1.0.2", 23, 1000), "the drop policy must still be there");
+        }
+    }
+
+    @Test
+    void batchTheKernelRefusesChangesNothing() {
+        firewall.apply(request(sshAnd8080(), NatSpec.absent(), "h0", "h0"), context);
+        String before = lab.exec(host, "nft", "-s", "list", "ruleset");
+
+        // Replaces the table, then adds a DNAT to a filter chain: the kernel refuses the rule, so the transaction
+        // (including the delete of the old table) is rolled back.
+        String broken = """
+                {"nftables": [
+                  {"add": {"table": {"family": "inet", "name": "mosnet"}}},
+                  {"delete": {"table": {"family": "inet", "name": "mosnet"}}},
+                  {"add": {"table": {"family": "inet", "name": "mosnet"}}},
+                  {"add": {"chain": {"family": "inet", "table": "mosnet", "name": "input", "type": "filter",
+                                     "hook": "input", "prio": 0, "policy": "accept"}}},
+                  {"add": {"rule": {"family": "inet", "table": "mosnet", "chain": "input",
+                                    "expr": [{"dnat": {"family": "ip", "addr": "10.9.0.2"}}]}}}
+                ]}""";
+        NftablesException e = assertThrows(NftablesException.class, () -> Libnftables.inNamespace(host).run(broken));
+
+        assertTrue(e.getMessage().contains("Could not process rule: Operation not supported"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("in network namespace " + host + ": "), e.getMessage());
+        assertEquals(before, lab.exec(host, "nft", "-s", "list", "ruleset"));
+    }
+
+    /**
+     * A Linux bridge {@code br0} in its own host namespace, with the uplink {@code hu} and a VM port {@code hv};
+     * the bridge carries the uplink's MAC, as mosnet sets it up.
+     */
+    @Test
+    void egressGuardDropsBridgedFramesWithForeignSourceMacsAndCountsThem() throws Exception {
+        String gup = lab.namespace("gup");
+        String ghost = lab.namespace("ghost");
+        String gvm = lab.namespace("gvm");
+        lab.veth(ghost, "hu", gup, "gu");
+        lab.veth(ghost, "hv", gvm, "gv");
+        String nicMac = lab.mac(ghost, "hu");
+        lab.exec(ghost, "ip", "link", "add", "br0", "address", nicMac, "type", "bridge", "stp_state", "0");
+        lab.exec(ghost, "ip", "link", "set", "hu", "master", "br0");
+        lab.exec(ghost, "ip", "link", "set", "hv", "master", "br0");
+        lab.exec(ghost, "ip", "link", "set", "br0", "up");
+        lab.address(ghost, "br0", "10.5.0.2/24");
+        lab.address(gup, "gu", "10.5.0.1/24");
+        lab.address(gvm, "gv", "10.5.0.3/24");
+        assertEquals(0, lab.status(gvm, "ping", "-c1", "-W3", "10.5.0.1"), "bridged VM before the guard");
+
+        HostNetwork guardNetwork = mock(HostNetwork.class);
+        when(guardNetwork.requireLink("hu"))
+                .thenReturn(new Link(2, "hu", "veth", MacAddress.parse(nicMac), 1500, true, true, 3));
+        NftablesFirewall guard = NftablesFirewall.inNamespace(ghost);
+        FirewallRequest request = new FirewallRequest(FirewallSpec.absent(), NatSpec.absent(), null, "br0", "hu");
+        guard.apply(request, context(guardNetwork, Map.of("egress_mac_guard", true)));
+
+        assertEquals(0, lab.status(ghost, "ping", "-c1", "-W2", "10.5.0.1"), "the host, with the NIC's MAC");
+        assertNotEquals(0, lab.status(gvm, "ping", "-c2", "-W1", "10.5.0.1"), "the VM, with its own MAC");
+        List<FirewallReport.Counter> counters = guard.report(context(guardNetwork, Map.of())).counters();
+        assertEquals(1, counters.size(), counters.toString());
+        assertEquals("foreign_source_mac", counters.get(0).name());
+        assertTrue(counters.get(0).packets() >= 2, counters.toString());
+
+        guard.apply(request, context(guardNetwork, Map.of("egress_mac_guard", false)));
+        assertEquals(List.of(), tables(JSON.readTree(lab.exec(ghost, "nft", "-j", "list", "ruleset"))));
+        assertEquals(0, lab.status(gvm, "ping", "-c1", "-W2", "10.5.0.1"), "the VM once the guard is off");
+    }
+
+    // ---- helpers reading the kernel's view through the nft command
+
+    private JsonNode ruleset() {
+        try {
+            return JSON.readTree(lab.exec(host, "nft", "-j", "list", "ruleset"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> tables(JsonNode ruleset) {
+        List<String> tables = new ArrayList<>();
+        for (JsonNode item : ruleset.path("nftables")) {
+            if (item.has("table")) {
+                tables.add(item.at("/table/family").asText() + " " + item.at("/table/name").asText());
+            }
+        }
+        return tables;
+    }
+
+    private static JsonNode chain(JsonNode ruleset, String family, String table, String name) {
+        for (JsonNode item : ruleset.path("nftables")) {
+            JsonNode c = item.path("chain");
+            if (family.equals(c.path("family").asText()) && table.equals(c.path("table").asText())
+                    && name.equals(c.path("name").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no chain " + family + " " + table + " " + name + " in " + ruleset);
+    }
+
+    private static int rules(JsonNode ruleset, String family, String table, String chain) {
+        int n = 0;
+        for (JsonNode item : ruleset.path("nftables")) {
+            JsonNode r = item.path("rule");
+            if (family.equals(r.path("family").asText()) && table.equals(r.path("table").asText())
+                    && chain.equals(r.path("chain").asText())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static List<String> names(FirewallReport report) {
+        return report.tables().stream().map(t -> t.family() + " " + t.name()).toList();
+    }
+
+    private static String peer(Socket socket) {
+        return ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress().getHostAddress();
+    }
+}
