@@ -15,6 +15,9 @@ module io.mosnet.runtime {
 
     exports io.mosnet.runtime.netlink;
     exports io.mosnet.runtime.config;
+    exports io.mosnet.runtime.state;
+    exports io.mosnet.runtime.dns;
+    //RPC exports io.mosnet.runtime.rpc;
 
 
     uses io.mosnet.api.bridge.BridgeBackend;
