@@ -17,7 +17,7 @@ module io.mosnet.runtime {
     exports io.mosnet.runtime.config;
     exports io.mosnet.runtime.state;
     exports io.mosnet.runtime.dns;
-    //RPC exports io.mosnet.runtime.rpc;
+    exports io.mosnet.runtime.rpc;
 
 
     uses io.mosnet.api.bridge.BridgeBackend;
