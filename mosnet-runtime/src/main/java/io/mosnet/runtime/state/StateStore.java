@@ -79,10 +79,11 @@ public final class StateStore {
         JsonNode tree;
         try {
             tree = json.readTree(bytes);
-        } catch (JsonEOFException e) {
-            return StateLoadResult.rejected(StateLoadResult.Status.TRUNCATED, file,
-                    "truncated after " + bytes.length + " bytes: " + e.getOriginalMessage());
         } catch (IOException e) {
+            if (endsEarly(e)) {
+                return StateLoadResult.rejected(StateLoadResult.Status.TRUNCATED, file,
+                        "truncated after " + bytes.length + " bytes: " + oneLine(e));
+            }
             return StateLoadResult.rejected(StateLoadResult.Status.CORRUPT, file, "not JSON: " + oneLine(e));
         }
         if (tree == null || !tree.isObject()) {
@@ -125,6 +126,17 @@ public final class StateStore {
         } catch (JsonProcessingException e) {
             throw new StateStoreException("serializing state for " + file + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The document stopped before it was complete: a write cut short rather than garbage. */
+    private static boolean endsEarly(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonEOFException
+                    || t.getMessage() != null && t.getMessage().contains("Unexpected end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String oneLine(Exception e) {

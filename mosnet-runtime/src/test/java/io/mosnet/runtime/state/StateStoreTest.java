@@ -95,6 +95,12 @@ class StateStoreTest {
     }
 
     @Test
+    void treatsDocumentCutBetweenEntriesAsTruncated() throws IOException {
+        Files.writeString(dir.resolve("mosnet.json"), "{\"schemaVersion\":1,");
+        assertEquals(StateLoadResult.Status.TRUNCATED, new StateStore(dir.resolve("mosnet.json")).load().status());
+    }
+
+    @Test
     void treatsEmptyFileAsTruncated() throws IOException {
         Files.writeString(dir.resolve("mosnet.json"), "");
         assertEquals(StateLoadResult.Status.TRUNCATED, new StateStore(dir.resolve("mosnet.json")).load().status());
