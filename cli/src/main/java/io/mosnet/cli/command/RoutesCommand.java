@@ -9,7 +9,10 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code mosnet routes}: the routing table from the kernel; works without mosnetd. */
+/**
+ * {@code mosnet routes}: the routing table from the kernel, default routes first, IPv4 before IPv6; works without
+ * mosnetd.
+ */
 @Command(name = "routes", description = "Routing table (live; main table unless --all)")
 public final class RoutesCommand extends MosnetCommand {
 
@@ -31,7 +34,7 @@ public final class RoutesCommand extends MosnetCommand {
         List<RouteView> views = live().routes().stream()
                 .filter(r -> all || r.table() == Route.MAIN_TABLE)
                 .sorted(Comparator.comparing((Route r) -> r.destination().isIpv6())
-                        .thenComparing(r -> -r.destination().prefixLength()).thenComparingInt(Route::metric))
+                        .thenComparingInt(r -> r.destination().prefixLength()).thenComparingInt(Route::metric))
                 .map(r -> new RouteView(r.destination().toString(),
                         r.gateway() == null ? null : IpAddresses.format(r.gateway()), names.name(r.linkIndex()),
                         r.metric(), lower(r.protocol()), lower(r.scope()), r.onlink(), r.table()))

@@ -107,8 +107,13 @@ public final class StateStore {
         }
     }
 
-    /** Writes {@code state} atomically (temp file, fsync, rename, directory fsync), creating the directory. */
-    public void save(DaemonState state) {
+    /**
+     * Writes {@code state} atomically (temp file, fsync, rename, directory fsync), creating the directory.
+     * Synchronised so that concurrent saves (a renewal and a link event) land in call order.
+     *
+     * @throws StateStoreException naming the file and the system's answer when the write fails
+     */
+    public synchronized void save(DaemonState state) {
         try {
             byte[] bytes = serialize(state);
             Files.createDirectories(file.toAbsolutePath().getParent());
