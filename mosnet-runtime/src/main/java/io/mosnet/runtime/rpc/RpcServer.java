@@ -91,9 +91,9 @@ public final class RpcServer implements AutoCloseable {
         return socket;
     }
 
-    /** Connections being served now. */
+    /** Connections being served now (each holds one of the {@code maxConnections} slots until it ends). */
     public int connectionCount() {
-        return connections.size();
+        return maxConnections - slots.availablePermits();
     }
 
     private void acceptLoop() {

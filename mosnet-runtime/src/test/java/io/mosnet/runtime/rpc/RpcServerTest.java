@@ -186,6 +186,25 @@ class RpcServerTest {
     }
 
     @Test
+    void clientDisconnectingMidMessageFreesItsSlot() {
+        start(builder().maxConnections(1));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (RawClient gone = new RawClient(server.socket())) {
+                gone.send("{\"jsonrpc\":\"2.0\",\"meth");
+                while (server.connectionCount() == 0) {
+                    Thread.onSpinWait();
+                }
+            }
+            while (server.connectionCount() > 0) {
+                Thread.onSpinWait();
+            }
+            try (RpcClient next = RpcClient.connect(server.socket(), Duration.ofSeconds(5))) {
+                assertEquals("healthy", next.call("health", Map.of()).get("status").asText());
+            }
+        });
+    }
+
+    @Test
     void refusesFlushToNonRootCaller() {
         start(builder().peerCredentials(PeerCredentials.fixed(new Caller("alice", "users", false))));
         try (RpcClient client = RpcClient.connect(server.socket(), Duration.ofSeconds(5))) {
