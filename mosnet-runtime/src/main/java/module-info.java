@@ -16,6 +16,9 @@ module io.mosnet.runtime {
 
     exports io.mosnet.runtime.netlink;
     exports io.mosnet.runtime.config;
+    exports io.mosnet.runtime.state;
+    exports io.mosnet.runtime.dns;
+    exports io.mosnet.runtime.rpc;
 
     // picocli reflects on the command classes.
     opens io.mosnet.runtime.daemon to info.picocli;

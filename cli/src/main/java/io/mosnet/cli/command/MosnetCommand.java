@@ -1,0 +1,163 @@
+package io.mosnet.cli.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosnet.api.net.HostNetwork;
+import io.mosnet.cli.CliContext;
+import io.mosnet.cli.Mosnet;
+import io.mosnet.runtime.rpc.DaemonUnreachableException;
+import io.mosnet.runtime.rpc.RpcClient;
+import io.mosnet.runtime.state.StateJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: {@code --json}, {@code --socket}, the daemon connection and the live network
+ * handle (both opened on first use and closed when the command ends), and output through picocli's writer.
+ */
+public abstract class MosnetCommand implements Callable<Integer> {
+
+    static final String LIVE_ONLY = "(mosnetd not running: live view only)";
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Option(names = "--json", description = "Machine-readable output with a stable schema")
+    protected boolean json;
+
+    @Option(names = "--socket", paramLabel = "PATH",
+            description = "mosnetd's API socket (default: $MOSNET_SOCKET or /run/mosnet/mosnet.sock)")
+    Path socket;
+
+    private final ObjectMapper mapper = StateJson.mapper();
+    private RpcClient client;
+    private HostNetwork live;
+
+    @Override
+    public final Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+            if (live instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    /** The command's work; returns the exit code. */
+    protected abstract int run() throws Exception;
+
+    protected CliContext context() {
+        return ((Mosnet) spec.root().userObject()).context();
+    }
+
+    protected Path socketPath() {
+        return context().socket(socket != null ? socket : ((Mosnet) spec.root().userObject()).socketOption());
+    }
+
+    /** The daemon; throws {@link DaemonUnreachableException} (exit 2) when it cannot be reached. */
+    protected RpcClient daemon() {
+        if (client == null) {
+            client = RpcClient.connect(socketPath(), context().timeout());
+        }
+        return client;
+    }
+
+    /** The daemon if it answers, for views that also work without it. */
+    protected Optional<RpcClient> daemonIfRunning() {
+        try {
+            return Optional.of(daemon());
+        } catch (DaemonUnreachableException e) {
+            return Optional.empty();
+        }
+    }
+
+    protected JsonNode call(String method) {
+        return daemon().call(method, Map.of());
+    }
+
+    protected JsonNode call(String method, Map<String, ?> params) {
+        return daemon().call(method, params);
+    }
+
+    protected <T> T convert(JsonNode node, Class<T> type) {
+        return convert(node, mapper.constructType(type));
+    }
+
+    protected <T> List<T> convertList(JsonNode node, Class<T> element) {
+        return convert(node, mapper.getTypeFactory().constructCollectionType(List.class, element));
+    }
+
+    private <T> T convert(JsonNode node, JavaType type) {
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new DaemonUnreachableException("cannot reach mosnetd at " + socketPath()
+                    + ": answer does not match " + type.toCanonical() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The live network (rtnetlink), opened once per command. */
+    protected HostNetwork live() {
+        if (live == null) {
+            live = context().hostNetwork().get();
+        }
+        return live;
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Pretty JSON with sorted map keys and ISO-8601 instants, then a newline. */
+    protected void printJson(Object value) throws JsonProcessingException {
+        out().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        out().flush();
+    }
+
+    /** {@code 2026-03-01T10:00:00Z (in 29m 12s)} or {@code (3m ago)}. */
+    protected String when(Instant t) {
+        if (t == null) {
+            return null;
+        }
+        Duration d = Duration.between(context().clock().instant(), t);
+        String span = span(d.abs());
+        return t + (d.isNegative() ? " (" + span + " ago)" : " (in " + span + ")");
+    }
+
+    static String span(Duration d) {
+        long s = d.toSeconds();
+        if (s >= 86400) {
+            return s / 86400 + "d " + (s % 86400) / 3600 + "h";
+        }
+        if (s >= 3600) {
+            return s / 3600 + "h " + (s % 3600) / 60 + "m";
+        }
+        if (s >= 60) {
+            return s / 60 + "m " + s % 60 + "s";
+        }
+        return s + "s";
+    }
+
+    static String join(List<?> items) {
+        return items == null || items.isEmpty() ? "-" : String.join(", ", items.stream().map(String::valueOf).toList());
+    }
+}
