@@ -72,17 +72,16 @@ final class AddressCodec {
         MessageWriter w = new MessageWriter(type, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | extraFlags)
                 .header(new IfAddrMessage(v4 ? Rtnl.AF_INET : Rtnl.AF_INET6, network.prefixLength(),
                         bits <= 0xff ? bits : 0, Rtnl.RT_SCOPE_UNIVERSE, index).encode());
-        if (v4) {
-            w.address(Rtnl.IFA_LOCAL, network.address());
+        // Attribute order as iproute2 sends it, so requests compare byte for byte with captured ones.
+        w.address(Rtnl.IFA_LOCAL, network.address());
+        if (bits > 0xff) {
+            // ifa_flags has 8 bits; newer flags (noprefixroute, mngtmpaddr) go in IFA_FLAGS, as iproute2 does.
+            w.u32(Rtnl.IFA_FLAGS, bits);
         }
         w.address(Rtnl.IFA_ADDRESS, network.address());
         if (v4 && type == Rtnl.RTM_NEWADDR && network.prefixLength() <= 30) {
             // "brd +": the kernel adds the subnet broadcast route only when told the broadcast address.
             w.address(Rtnl.IFA_BROADCAST, broadcast(network));
-        }
-        if (bits > 0xff) {
-            // ifa_flags has 8 bits; newer flags (noprefixroute, mngtmpaddr) go in IFA_FLAGS, as iproute2 does.
-            w.u32(Rtnl.IFA_FLAGS, bits);
         }
         if (valid >= 0) {
             w.attr(Rtnl.IFA_CACHEINFO, ByteBuffer.allocate(16).order(ByteOrder.nativeOrder())

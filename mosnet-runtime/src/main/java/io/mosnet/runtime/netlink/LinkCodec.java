@@ -2,6 +2,7 @@ package io.mosnet.runtime.netlink;
 
 import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
+import java.nio.charset.StandardCharsets;
 
 /** RTM_*LINK requests and the decoding of RTM_NEWLINK into {@link Link}. */
 final class LinkCodec {
@@ -51,7 +52,9 @@ final class LinkCodec {
                 Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
                 .header(IfInfoMessage.of(0).encode())
                 .string(Rtnl.IFLA_IFNAME, name)
-                .beginNest(Rtnl.IFLA_LINKINFO).string(Rtnl.IFLA_INFO_KIND, "bridge").endNest();
+                .beginNest(Rtnl.IFLA_LINKINFO)
+                .attr(Rtnl.IFLA_INFO_KIND, "bridge".getBytes(StandardCharsets.US_ASCII)) // iproute2 omits the NUL
+                .endNest();
     }
 
     /** {@code ip link set NAME up|down}: only IFF_UP is in ifi_change, so no other flag is touched. */

@@ -95,9 +95,6 @@ final class RouteCodec {
                 r.onlink() ? Rtnl.RTNH_F_ONLINK : 0);
         MessageWriter w = new MessageWriter(type, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | extraFlags)
                 .header(rt.encode());
-        if (table >= 256) {
-            w.u32(Rtnl.RTA_TABLE, table);
-        }
         if (r.destination().prefixLength() > 0) {
             w.address(Rtnl.RTA_DST, r.destination().masked().address());
         }
@@ -112,6 +109,9 @@ final class RouteCodec {
         }
         if (r.metric() != 0) {
             w.u32(Rtnl.RTA_PRIORITY, r.metric() & 0xffff_ffffL);
+        }
+        if (table >= 256) {
+            w.u32(Rtnl.RTA_TABLE, table); // rtm_table has 8 bits
         }
         if (r.linkIndex() != 0) {
             w.u32(Rtnl.RTA_OIF, r.linkIndex());
