@@ -14,6 +14,7 @@ module io.mosnet.runtime {
     requires jdk.net;
 
     exports io.mosnet.runtime.netlink;
+    exports io.mosnet.runtime.probe;
     exports io.mosnet.runtime.config;
 
 
