@@ -43,7 +43,8 @@ public final class CandidateNics {
     }
 
     private static boolean isOurUplink(Link port, Optional<Link> bridge) {
-        return bridge.isPresent() && port.masterIndex() == bridge.get().index() && port.mac().equals(bridge.get().mac());
+        return bridge.isPresent() && port.masterIndex() == bridge.get().index()
+                && port.mac().equals(bridge.get().mac());
     }
 
     /**

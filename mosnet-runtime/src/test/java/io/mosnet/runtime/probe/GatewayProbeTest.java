@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 /** The probe against in-memory channels: a gateway that answers on one NIC only. */
 class GatewayProbeTest {
 
-    private static final Link ETH0 = new Link(2, "eth0", "", MacAddress.parse("02:00:00:00:00:0a"), 1500, true, true, 0);
-    private static final Link ETH1 = new Link(3, "eth1", "", MacAddress.parse("02:00:00:00:00:0c"), 1500, true, true, 0);
+    private static final Link ETH0 =
+            new Link(2, "eth0", "", MacAddress.parse("02:00:00:00:00:0a"), 1500, true, true, 0);
+    private static final Link ETH1 =
+            new Link(3, "eth1", "", MacAddress.parse("02:00:00:00:00:0c"), 1500, true, true, 0);
     private static final MacAddress GW_MAC = MacAddress.parse("02:00:00:00:00:0b");
 
     /** A channel whose peer turns each sent frame into zero or one answer. */
@@ -102,7 +104,8 @@ class GatewayProbeTest {
         when(net.openPacketChannel("eth1", PacketFilter.ARP_REPLY)).thenReturn(answering);
 
         ProbeResult r = new GatewayProbe(net, Duration.ofSeconds(5), Duration.ofMillis(200))
-                .probeIpv4(List.of(ETH0, ETH1), IpAddresses.parseIpv4("192.0.2.10"), IpAddresses.parseIpv4("192.0.2.1"));
+                .probeIpv4(List.of(ETH0, ETH1), IpAddresses.parseIpv4("192.0.2.10"),
+                        IpAddresses.parseIpv4("192.0.2.1"));
 
         assertEquals(ETH1, r.nic());
         assertEquals(GW_MAC, r.gatewayMac());
