@@ -17,9 +17,13 @@ import java.util.function.Supplier;
  */
 final class NetworkNamespace implements AutoCloseable {
 
+    /** Tells the parked thread to end; nothing is queued after it (see {@link #close()}). */
+    private static final Runnable STOP = () -> { };
+
     private final String name;
     private final BlockingQueue<Runnable> tasks;
     private final Thread thread;
+    private boolean closed;
 
     private NetworkNamespace(String name, BlockingQueue<Runnable> tasks, Thread thread) {
         this.name = name;
@@ -64,8 +68,6 @@ final class NetworkNamespace implements AutoCloseable {
         return ns;
     }
 
-    private static final Runnable STOP = () -> { };
-
     /** The namespace name, or null for the caller's own namespace. */
     String name() {
         return name;
@@ -77,16 +79,19 @@ final class NetworkNamespace implements AutoCloseable {
             return work.get();
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (!thread.isAlive()) {
-            throw new NetworkException("network namespace " + name + ": its handle is closed", 9);
-        }
-        tasks.add(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
+        synchronized (this) {
+            // Checked under the lock that close() takes, so no task can be queued behind STOP and wait forever.
+            if (closed || !thread.isAlive()) {
+                throw new NetworkException("network namespace " + name + ": its handle is closed", 9);
             }
-        });
+            tasks.add(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
         return await(result, "work in network namespace " + name);
     }
 
@@ -105,8 +110,9 @@ final class NetworkNamespace implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (thread != null) {
+    public synchronized void close() {
+        if (thread != null && !closed) {
+            closed = true;
             tasks.add(STOP);
         }
     }

@@ -188,9 +188,13 @@ class NetlinkHostNetworkNamespaceTest {
         NetworkException e = assertThrows(NetworkException.class,
                 () -> net.setSysctl("net.ipv4.conf.mos.proxy_arp", "banana"));
         assertEquals(22, e.errno(), e.getMessage());
-        // The test JVM runs in the root namespace, which has no "mos": the write did not leak there.
+        // ip_forward exists in every namespace; the test JVM's own (root) namespace keeps its value.
         try (NetlinkHostNetwork root = NetlinkHostNetwork.open()) {
-            assertTrue(root.sysctl("net.ipv4.conf.mos.proxy_arp").isEmpty() || root.link("mos").isPresent());
+            String before = root.sysctl("net.ipv4.ip_forward").orElseThrow();
+            String flipped = before.equals("1") ? "0" : "1";
+            net.setSysctl("net.ipv4.ip_forward", flipped);
+            assertEquals(flipped, lab.exec(ns, "cat", "/proc/sys/net/ipv4/ip_forward").strip());
+            assertEquals(before, root.sysctl("net.ipv4.ip_forward").orElseThrow());
         }
     }
 }
