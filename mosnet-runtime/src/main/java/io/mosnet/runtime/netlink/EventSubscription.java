@@ -114,6 +114,11 @@ final class EventSubscription implements AutoCloseable {
     }
 
     private void deliver(NetlinkMessage m) {
+        dispatch(m, listener);
+    }
+
+    /** Decodes one message and hands the event to the listener; failures of either are logged, never thrown. */
+    static void dispatch(NetlinkMessage m, Consumer<NetworkEvent> listener) {
         Optional<NetworkEvent> event;
         try {
             event = EventCodec.decode(m);

@@ -1,7 +1,6 @@
 package io.mosnet.runtime.netlink;
 
 import io.mosnet.api.net.NetworkException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -95,14 +94,10 @@ final class NetlinkSocket implements AutoCloseable {
         if (closed) {
             throw new NetworkException(what + ": the netlink handle is closed", 9);
         }
-        int seq = nextSequence();
-        NetlinkMessage m = request.toMessage(seq);
+        NetlinkMessage m = request.toMessage(nextSequence());
         byte[] bytes = m.encode();
         LinuxNative.send(fd, bytes, bytes.length, what);
-        boolean dump = (m.flags() & Rtnl.NLM_F_DUMP) == Rtnl.NLM_F_DUMP && isGet(m.type());
-        boolean acked = (m.flags() & Rtnl.NLM_F_ACK) != 0;
-        List<NetlinkMessage> replies = new ArrayList<>();
-        boolean interrupted = false;
+        ReplyCollector collector = new ReplyCollector(m, what);
         long deadline = System.nanoTime() + ANSWER_TIMEOUT_MILLIS * 1_000_000L;
         while (true) {
             int wait = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
@@ -119,44 +114,11 @@ final class NetlinkSocket implements AutoCloseable {
                         + "-byte buffer", LinuxNative.ENOBUFS);
             }
             for (NetlinkMessage reply : NetlinkMessage.decodeAll(buffer, n)) {
-                if (reply.sequence() != seq) {
-                    continue;
-                }
-                if ((reply.flags() & Rtnl.NLM_F_DUMP_INTR) != 0) {
-                    interrupted = true;
-                }
-                switch (reply.type()) {
-                    case Rtnl.NLMSG_ERROR -> {
-                        ErrorMessage error = ErrorMessage.decode(reply);
-                        if (error.errno() != 0) {
-                            throw failure(what, error);
-                        }
-                        return new Answer(replies, interrupted);
-                    }
-                    case Rtnl.NLMSG_DONE -> {
-                        int status = reply.payload().length >= 4 ? NetlinkMessage.wrap(reply.payload()).getInt(0) : 0;
-                        if (status < 0) {
-                            throw failure(what, new ErrorMessage(-status, m.type(), seq, null));
-                        }
-                        return new Answer(replies, interrupted);
-                    }
-                    case Rtnl.NLMSG_NOOP -> {
-                    }
-                    default -> {
-                        replies.add(reply);
-                        if (!dump && !acked && !reply.multipart()) {
-                            return new Answer(replies, interrupted);
-                        }
-                    }
+                if (collector.accept(reply)) {
+                    return new Answer(collector.replies(), collector.interrupted());
                 }
             }
         }
-    }
-
-    private static boolean isGet(int type) {
-        // RTM_GET* types are 2 modulo 4 (RTM_GETLINK 18, RTM_GETADDR 22, ...); for them 0x300 means DUMP, for
-        // RTM_NEW* the same bits are REPLACE/EXCL.
-        return type >= Rtnl.RTM_NEWLINK && (type & 3) == 2;
     }
 
     static NetworkException failure(String what, ErrorMessage error) {
