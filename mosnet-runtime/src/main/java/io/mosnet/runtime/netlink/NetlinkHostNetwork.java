@@ -24,6 +24,19 @@ import java.util.function.Consumer;
  * caller's network namespace ({@link #open()}) or a named one ({@link #openIn(String)}, as {@code ip -n NAME}).
  * Thread-safe: requests on the handle's socket are serialised. Close the handle to release its socket and, for a
  * named namespace, the thread parked in it; packet channels and subscriptions are closed by their own holders.
+ *
+ * <pre>{@code
+ * try (NetlinkHostNetwork net = NetlinkHostNetwork.open()) {        // or openIn("lab-host")
+ *     Link mos = net.createBridge("mos");
+ *     net.setMaster("eth0", "mos");
+ *     net.addAddress("mos", IpNetwork.parse("192.0.2.10/32"), Set.of());
+ *     net.addRoute(Route.hostRoute(gw, mos.index()));
+ *     net.addRoute(Route.defaultVia(gw, mos.index(), false));
+ *     net.setSysctl("net.ipv4.conf.mos.proxy_arp", "1");
+ * } catch (NetworkException e) {
+ *     // "RTM_NEWADDR 192.0.2.10/32 dev mos: File exists (ipv4: Address already assigned)", e.errno() == 17
+ * }
+ * }</pre>
  */
 public final class NetlinkHostNetwork implements HostNetwork, AutoCloseable {
 

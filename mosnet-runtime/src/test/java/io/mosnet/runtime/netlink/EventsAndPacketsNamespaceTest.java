@@ -74,6 +74,7 @@ class EventsAndPacketsNamespaceTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void subscriptionSeesAddressLinkAndRouteChanges() throws Exception {
         BlockingQueue<NetworkEvent> q = new LinkedBlockingQueue<>();
         try (AutoCloseable sub = net.subscribe(EnumSet.of(NetworkEvent.Group.LINK, NetworkEvent.Group.IPV4_ADDRESS,
@@ -121,6 +122,7 @@ class EventsAndPacketsNamespaceTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void routerAdvertisementRdnssArrivesAsNdUserOption() throws Exception {
         BlockingQueue<NetworkEvent> q = new LinkedBlockingQueue<>();
         // The host accepts RAs (forwarding off, accept_ra 1 are the defaults of a new namespace) once up0 has its
