@@ -15,6 +15,7 @@ module io.mosnet.runtime {
     requires jdk.net;
 
     exports io.mosnet.runtime.netlink;
+    exports io.mosnet.runtime.probe;
     exports io.mosnet.runtime.config;
     exports io.mosnet.runtime.state;
     exports io.mosnet.runtime.dns;

@@ -1,0 +1,329 @@
+package io.mosnet.runtime.netlink;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import io.mosnet.api.net.NetworkException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Every libc call of the netlink package, through JNA direct mapping. Each wrapper checks the result and throws a
+ * {@link NetworkException} carrying the errno and its strerror text; no {@link Pointer} leaves this class.
+ * Constants are the x86_64/aarch64 Linux values (identical on both).
+ */
+final class LinuxNative {
+
+    static final int AF_NETLINK = 16;
+    static final int AF_PACKET = 17;
+    static final int SOCK_RAW = 3;
+    static final int SOCK_CLOEXEC = 0x80000;
+    static final int NETLINK_ROUTE = 0;
+
+    static final int SOL_SOCKET = 1;
+    static final int SO_SNDBUF = 7;
+    static final int SO_RCVBUF = 8;
+    static final int SO_ATTACH_FILTER = 26;
+    static final int SOL_NETLINK = 270;
+    static final int NETLINK_ADD_MEMBERSHIP = 1;
+    static final int NETLINK_DROP_MEMBERSHIP = 2;
+    static final int NETLINK_EXT_ACK = 11;
+    static final int SOL_PACKET = 263;
+    static final int PACKET_IGNORE_OUTGOING = 23;
+    static final int ETH_P_ALL = 0x0003;
+
+    static final int MSG_TRUNC = 0x20;
+    static final int MSG_DONTWAIT = 0x40;
+    static final int O_RDONLY = 0;
+    static final int O_WRONLY = 1;
+    static final int O_CLOEXEC = 0x80000;
+    static final int CLONE_NEWNET = 0x40000000;
+    static final int EFD_CLOEXEC = 0x80000;
+    static final short POLLIN = 0x1;
+
+    static final int ENOENT = 2;
+    static final int EINTR = 4;
+    static final int EAGAIN = 11;
+    static final int ENOBUFS = 105;
+    static final int ETIMEDOUT = 110;
+
+    private LinuxNative() {
+    }
+
+    /** The raw functions; direct mapping keeps the per-call overhead at a JNI call. */
+    private static final class C {
+        static {
+            Native.register(C.class, NativeLibrary.getInstance("c"));
+        }
+
+        static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+        static native int bind(int fd, byte[] address, int length) throws LastErrorException;
+
+        static native int setsockopt(int fd, int level, int name, byte[] value, int length)
+                throws LastErrorException;
+
+        static native int setsockopt(int fd, int level, int name, Pointer value, int length)
+                throws LastErrorException;
+
+        static native long send(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+
+        static native long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+
+        static native int poll(byte[] fds, long count, int timeoutMillis) throws LastErrorException;
+
+        static native int close(int fd) throws LastErrorException;
+
+        static native int open(String path, int flags) throws LastErrorException;
+
+        static native long read(int fd, byte[] buffer, long length) throws LastErrorException;
+
+        static native long write(int fd, byte[] buffer, long length) throws LastErrorException;
+
+        static native int setns(int fd, int nstype) throws LastErrorException;
+
+        static native int eventfd(int initial, int flags) throws LastErrorException;
+
+        static native String strerror(int errno);
+    }
+
+    /** The C library's text for an errno ({@code File exists}). */
+    static String strerror(int errno) {
+        String s = C.strerror(errno);
+        return s == null ? "errno " + errno : s;
+    }
+
+    static int socket(int domain, int type, int protocol, String what) {
+        try {
+            return C.socket(domain, type | SOCK_CLOEXEC, protocol);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Binds an AF_NETLINK socket: the kernel picks the port id, {@code groups} is the legacy group bitmask. */
+    static void bindNetlink(int fd, int groups, String what) {
+        byte[] sa = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder())
+                .putShort((short) AF_NETLINK).putShort((short) 0).putInt(0).putInt(groups).array();
+        try {
+            C.bind(fd, sa, sa.length);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Binds an AF_PACKET socket to one interface for all EtherTypes (struct sockaddr_ll). */
+    static void bindPacket(int fd, int ifindex, String what) {
+        byte[] sa = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder())
+                .putShort((short) AF_PACKET)
+                .putShort(Short.reverseBytes((short) ETH_P_ALL)) // sll_protocol is in network byte order
+                .putInt(ifindex).array();
+        try {
+            C.bind(fd, sa, sa.length);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    static void setIntOption(int fd, int level, int name, int value, String what) {
+        byte[] v = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
+        try {
+            C.setsockopt(fd, level, name, v, 4);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** SO_ATTACH_FILTER with a classic BPF program given as encoded {@code struct sock_filter}s. */
+    static void attachFilter(int fd, byte[] instructions, String what) {
+        try (Memory program = new Memory(Math.max(8, instructions.length));
+             Memory fprog = new Memory(16)) {
+            program.write(0, instructions, 0, instructions.length);
+            // struct sock_fprog { unsigned short len; struct sock_filter *filter; } - the pointer sits at offset 8.
+            fprog.clear();
+            fprog.setShort(0, (short) (instructions.length / 8));
+            fprog.setPointer(Native.POINTER_SIZE, program);
+            C.setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog, Native.POINTER_SIZE * 2);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    static void send(int fd, byte[] buffer, int length, String what) {
+        while (true) {
+            try {
+                long n = C.send(fd, buffer, length, 0);
+                if (n != length) {
+                    throw new NetworkException(what + ": sent " + n + " of " + length + " bytes", 0);
+                }
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw failure(what, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Receives one datagram without blocking. Returns its full length (MSG_TRUNC: may exceed the buffer), or -1
+     * when nothing is queued.
+     */
+    static int receive(int fd, byte[] buffer, String what) {
+        while (true) {
+            try {
+                return (int) C.recv(fd, buffer, buffer.length, MSG_DONTWAIT | MSG_TRUNC);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EAGAIN) {
+                    return -1;
+                }
+                if (e.getErrorCode() != EINTR) {
+                    throw failure(what, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until one of {@code fds} is readable or the timeout passes (-1: forever).
+     *
+     * @return the index in {@code fds} of the first readable descriptor, or -1 on timeout
+     */
+    static int pollReadable(int[] fds, int timeoutMillis, String what) {
+        byte[] pfds = new byte[8 * fds.length];
+        ByteBuffer b = ByteBuffer.wrap(pfds).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < fds.length; i++) {
+            b.putInt(8 * i, fds[i]).putShort(8 * i + 4, POLLIN);
+        }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        int wait = timeoutMillis;
+        while (true) {
+            try {
+                int n = C.poll(pfds, fds.length, wait);
+                if (n == 0) {
+                    return -1;
+                }
+                for (int i = 0; i < fds.length; i++) {
+                    // POLLIN, POLLERR or POLLHUP: a recv will tell which.
+                    if (b.getShort(8 * i + 6) != 0) {
+                        return i;
+                    }
+                }
+                return -1;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw failure(what, e);
+                }
+                if (timeoutMillis >= 0) {
+                    wait = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+                }
+            }
+        }
+    }
+
+    static void close(int fd) {
+        try {
+            C.close(fd);
+        } catch (LastErrorException e) {
+            // close(2) releases the descriptor even when it reports an error, so there is nothing to undo.
+        }
+    }
+
+    static int eventfd(String what) {
+        try {
+            return C.eventfd(0, EFD_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Adds one to an eventfd, waking whoever polls it. */
+    static void signal(int eventFd, String what) {
+        byte[] one = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(1).array();
+        try {
+            C.write(eventFd, one, 8);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Moves the calling thread into the network namespace bound at {@code path} (/run/netns/NAME). */
+    static void enterNetworkNamespace(String path, String what) {
+        int fd;
+        try {
+            fd = C.open(path, O_RDONLY | O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw failure(what + ": open " + path, e);
+        }
+        try {
+            C.setns(fd, CLONE_NEWNET);
+        } catch (LastErrorException e) {
+            throw failure(what + ": setns " + path, e);
+        } finally {
+            close(fd);
+        }
+    }
+
+    /**
+     * Reads a small file such as a /proc/sys entry from the calling thread (whose network namespace decides what
+     * /proc/sys/net shows). Returns null when the file does not exist.
+     */
+    static byte[] readFile(String path, String what) {
+        int fd;
+        try {
+            fd = C.open(path, O_RDONLY | O_CLOEXEC);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == ENOENT) {
+                return null;
+            }
+            throw failure(what, e);
+        }
+        try {
+            byte[] buf = new byte[4096];
+            int size = 0;
+            while (true) {
+                byte[] chunk = new byte[4096];
+                long n = C.read(fd, chunk, chunk.length);
+                if (n <= 0) {
+                    return java.util.Arrays.copyOf(buf, size);
+                }
+                if (size + n > buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + (int) n));
+                }
+                System.arraycopy(chunk, 0, buf, size, (int) n);
+                size += (int) n;
+            }
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        } finally {
+            close(fd);
+        }
+    }
+
+    /** Writes {@code data} in one write(2), as /proc/sys requires, from the calling thread. */
+    static void writeFile(String path, byte[] data, String what) {
+        int fd;
+        try {
+            fd = C.open(path, O_WRONLY | O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+        try {
+            long n = C.write(fd, data, data.length);
+            if (n != data.length) {
+                throw new NetworkException(what + ": wrote " + n + " of " + data.length + " bytes", 0);
+            }
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        } finally {
+            close(fd);
+        }
+    }
+
+    private static NetworkException failure(String what, LastErrorException e) {
+        int errno = e.getErrorCode();
+        return new NetworkException(what + ": " + strerror(errno), errno, e);
+    }
+}
