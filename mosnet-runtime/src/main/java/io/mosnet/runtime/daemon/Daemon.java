@@ -1,25 +1,147 @@
 package io.mosnet.runtime.daemon;
 
+import io.mosnet.api.config.FirewallSpec;
+import io.mosnet.api.config.Mode;
 import io.mosnet.api.config.MosnetConfig;
-import io.mosnet.runtime.plugin.PluginRegistry;
+import io.mosnet.api.config.NatSpec;
+import io.mosnet.api.firewall.FirewallRequest;
+import io.mosnet.api.net.IpAddresses;
+import io.mosnet.api.net.Route;
+import io.mosnet.api.state.RouteState;
+import io.mosnet.runtime.Version;
+import io.mosnet.runtime.config.ConfigLoader;
+import io.mosnet.runtime.netlink.NetlinkHostNetwork;
+import io.mosnet.runtime.rpc.DaemonMethods;
+import io.mosnet.runtime.rpc.RpcServer;
+import io.mosnet.runtime.state.StateLoadResult;
+import io.mosnet.runtime.state.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The running daemon: configures the host per the plan, then stays for renewals and the API. */
+/**
+ * The running daemon: opens the API first (so that {@code mosnet status} answers during retries), configures the
+ * host per the plan with retries, then stays for renewals and the API until SIGTERM, which leaves the network as it
+ * is and removes the socket.
+ */
 public final class Daemon {
 
-    private final DaemonOptions options;
-    private final MosnetConfig config;
-    private final PluginRegistry registry;
-    private final Plan plan;
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
-    public Daemon(DaemonOptions options, MosnetConfig config, PluginRegistry registry, Plan plan) {
+    private final DaemonOptions options;
+    private final ConfigLoader.Loaded loaded;
+    private final MosnetConfig config;
+    private final Plan plan;
+    private final Clock clock = Clock.systemUTC();
+
+    public Daemon(DaemonOptions options, ConfigLoader.Loaded loaded, Plan plan) {
         this.options = options;
-        this.config = config;
-        this.registry = registry;
+        this.loaded = loaded;
+        this.config = loaded.config();
         this.plan = plan;
     }
 
-    public int run() {
-        throw new IllegalStateException("mosnetd cannot configure the network yet: the rtnetlink client is missing ("
-                + options.cmdline() + ", " + config.mode() + ", " + registry.entries().size() + " plugins, " + plan.backend().id() + ")");
+    public int run() throws Exception {
+        StateStore store = new StateStore(options.stateFile());
+        StateLoadResult previous = store.load();
+        DaemonStatus status = new DaemonStatus(store, clock, config.mode().label(), config.bridgeName(),
+                plan.registry().infos());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mosnet-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (NetlinkHostNetwork net = NetlinkHostNetwork.open()) {
+            RuntimeContext ctx = new RuntimeContext(config, net, clock, scheduler);
+            createParent(options.socket());
+            RpcServer rpc = RpcServer.builder(options.socket(), DaemonMethods.registry(
+                    new LiveDaemonView(status, ctx, plan, loaded, options), Version.version())).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // A boot daemon leaves the network as it is; only the API goes.
+                LOG.info("stopping: the network stays configured; closing the API socket");
+                rpc.close();
+                stopped.countDown();
+            }, "mosnet-shutdown"));
+
+            Retrier retrier = new Retrier(Backoff.standard(), d -> Thread.sleep(d.toMillis()),
+                    cause -> status.update(s -> {
+                        s.phase = "retrying";
+                        s.problems.clear();
+                        s.problems.add(cause);
+                    }));
+            status.update(s -> s.phase = "configuring");
+            retrier.run("configure " + config.mode().label() + " mode", () -> {
+                if (config.mode() == Mode.STATIC) {
+                    new StaticMode(ctx, plan, status).configure();
+                } else {
+                    new DhcpMode(ctx, plan, status, previous).configure();
+                }
+                applyFirewall(ctx, status);
+                return null;
+            });
+            status.update(s -> {
+                s.phase = "running";
+                s.problems.clear();
+            });
+            LOG.info("network configured in {} mode on {} via {}", config.mode().label(), status.snapshot().nic(),
+                    config.bridgeName());
+            stopped.await();
+            return ExitCode.OK;
+        }
+    }
+
+    private void applyFirewall(RuntimeContext ctx, DaemonStatus status) {
+        if (plan.firewall() == null) {
+            return;
+        }
+        String defaultIface = ctx.network().routes().stream().filter(Route::isDefault)
+                .filter(r -> !r.destination().isIpv6()).findFirst()
+                .flatMap(r -> ctx.network().link(r.linkIndex())).map(l -> l.name()).orElse(null);
+        plan.firewall().apply(new FirewallRequest(config.firewall(), config.nat(), defaultIface, config.bridgeName(),
+                status.snapshot().nic()), ctx);
+        status.update(s -> {
+            s.firewall = firewallSummary(config.firewall());
+            s.nat = natSummary(config.nat(), defaultIface);
+        });
+    }
+
+    static Map<String, Object> firewallSummary(FirewallSpec f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", f.policy().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("open", f.rules().stream().map(Object::toString).toList());
+        return m;
+    }
+
+    static Map<String, Object> natSummary(NatSpec n, String defaultIface) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("masquerade", switch (n.masquerade()) {
+            case ABSENT -> "absent";
+            case NONE -> "none";
+            case DEFAULT_ROUTE -> defaultIface == null ? "default route (none yet)" : defaultIface;
+            case INTERFACE -> n.iface();
+        });
+        m.put("forwards", n.forwards().stream().map(Object::toString).toList());
+        return m;
+    }
+
+    static List<RouteState> routeStates(List<Route> routes, String device) {
+        return routes.stream().map(r -> new RouteState(r.destination().toString(),
+                r.gateway() == null ? null : IpAddresses.format(r.gateway()), device, r.onlink())).toList();
+    }
+
+    private static void createParent(Path file) throws java.io.IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
     }
 }

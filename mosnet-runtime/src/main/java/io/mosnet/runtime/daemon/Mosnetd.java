@@ -107,7 +107,7 @@ public final class Mosnetd implements Callable<Integer> {
                 plan.print(out);
                 return ExitCode.OK;
             }
-            return new Daemon(options, loaded.config(), registry, plan).run();
+            return new Daemon(options, loaded, plan).run();
         } catch (ConfigException e) {
             err.println("mosnetd: invalid configuration, nothing was changed:");
             warnings(options).forEach(w -> err.println("  (warning) " + w));
@@ -116,6 +116,13 @@ public final class Mosnetd implements Callable<Integer> {
         } catch (PluginException e) {
             err.println("mosnetd: " + e.getMessage() + " Nothing was changed.");
             return ExitCode.FATAL;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.OK;
+        } catch (Exception e) {
+            log.error("mosnetd failed: {}", e.toString(), e);
+            err.println("mosnetd: " + e.getMessage());
+            return ExitCode.FAILED;
         }
     }
 

@@ -1,0 +1,103 @@
+package io.mosnet.runtime.daemon;
+
+import io.mosnet.api.state.DaemonState;
+import io.mosnet.api.state.LeaseState;
+import io.mosnet.api.state.PluginInfo;
+import io.mosnet.api.state.RouteState;
+import io.mosnet.runtime.state.StateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's state, changed in one place: every change builds a new {@link DaemonState} snapshot, which the API
+ * serves and which is written to the state file at once (atomically), so the file never lags behind a renewal.
+ */
+public final class DaemonStatus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonStatus.class);
+
+    /** The mutable fields of a state, edited under the status lock. */
+    public static final class Draft {
+        public String phase = "starting";
+        public String nic;
+        public String hostInterface;
+        public String backend;
+        public List<String> addresses = new ArrayList<>();
+        public List<RouteState> routes = new ArrayList<>();
+        public List<String> dns = new ArrayList<>();
+        public List<String> searchDomains = new ArrayList<>();
+        public Map<String, LeaseState> leases = new LinkedHashMap<>();
+        public List<String> delegatedPrefixes = new ArrayList<>();
+        public Map<String, Object> firewall;
+        public Map<String, Object> nat;
+        public Set<String> problems = new LinkedHashSet<>();
+        public Map<String, Object> backendInfo = new LinkedHashMap<>();
+    }
+
+    private final StateStore store;
+    private final Clock clock;
+    private final String mode;
+    private final String bridge;
+    private final List<PluginInfo> plugins;
+    private final Instant startedAt;
+    private final Draft draft = new Draft();
+    private volatile DaemonState current;
+
+    public DaemonStatus(StateStore store, Clock clock, String mode, String bridge, List<PluginInfo> plugins) {
+        this.store = store;
+        this.clock = clock;
+        this.mode = mode;
+        this.bridge = bridge;
+        this.plugins = List.copyOf(plugins);
+        this.startedAt = clock.instant();
+        this.current = build();
+    }
+
+    /** The latest snapshot; safe from any thread. */
+    public DaemonState snapshot() {
+        return current;
+    }
+
+    /** Applies a change and, when it changed anything, writes the state file. */
+    public synchronized void update(Consumer<Draft> change) {
+        change.accept(draft);
+        DaemonState next = build();
+        if (sameContent(next, current)) {
+            return;
+        }
+        current = next;
+        try {
+            store.save(next);
+        } catch (RuntimeException e) {
+            // The network matters more than the file: keep running, say why the file is stale.
+            LOG.error("cannot write state file: {}", e.getMessage());
+        }
+    }
+
+    private DaemonState build() {
+        return new DaemonState(DaemonState.SCHEMA_VERSION, mode, draft.phase, draft.nic, bridge, draft.hostInterface,
+                draft.backend, draft.addresses, draft.routes, draft.dns, draft.searchDomains, draft.leases,
+                draft.delegatedPrefixes, draft.firewall, draft.nat, plugins, List.copyOf(draft.problems),
+                draft.backendInfo, startedAt, clock.instant());
+    }
+
+    private static boolean sameContent(DaemonState a, DaemonState b) {
+        return b != null && a.phase().equals(b.phase()) && java.util.Objects.equals(a.nic(), b.nic())
+                && java.util.Objects.equals(a.hostInterface(), b.hostInterface())
+                && java.util.Objects.equals(a.backend(), b.backend()) && a.addresses().equals(b.addresses())
+                && a.routes().equals(b.routes()) && a.dns().equals(b.dns())
+                && a.searchDomains().equals(b.searchDomains()) && a.leases().equals(b.leases())
+                && a.delegatedPrefixes().equals(b.delegatedPrefixes())
+                && java.util.Objects.equals(a.firewall(), b.firewall()) && java.util.Objects.equals(a.nat(), b.nat())
+                && a.problems().equals(b.problems()) && a.backendInfo().equals(b.backendInfo());
+    }
+}

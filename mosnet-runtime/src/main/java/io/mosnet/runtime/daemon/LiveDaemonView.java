@@ -1,0 +1,176 @@
+package io.mosnet.runtime.daemon;
+
+import io.mosnet.api.config.FirewallSpec;
+import io.mosnet.api.config.NatSpec;
+import io.mosnet.api.firewall.Firewall;
+import io.mosnet.api.firewall.FirewallReport;
+import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.state.BridgePortState;
+import io.mosnet.api.state.BridgeReport;
+import io.mosnet.api.state.ConfigReport;
+import io.mosnet.api.state.ConntrackFlushResult;
+import io.mosnet.api.state.ConntrackReport;
+import io.mosnet.api.state.DaemonState;
+import io.mosnet.api.state.DatapathFlow;
+import io.mosnet.api.state.DelegatedPrefix;
+import io.mosnet.api.state.FlowEntry;
+import io.mosnet.api.state.HealthReport;
+import io.mosnet.api.state.OvsReport;
+import io.mosnet.api.state.PrefixReport;
+import io.mosnet.api.state.VerifyDifference;
+import io.mosnet.api.state.VerifyReport;
+import io.mosnet.api.state.VlanReport;
+import io.mosnet.runtime.config.ConfigLoader;
+import io.mosnet.runtime.rpc.DaemonView;
+import io.mosnet.runtime.rpc.RpcException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the API serves, from the daemon's status and, for live views, the kernel and the plugins. */
+final class LiveDaemonView implements DaemonView {
+
+    private final DaemonStatus status;
+    private final RuntimeContext context;
+    private final Plan plan;
+    private final ConfigLoader.Loaded loaded;
+    private final DaemonOptions options;
+
+    LiveDaemonView(DaemonStatus status, RuntimeContext context, Plan plan, ConfigLoader.Loaded loaded,
+                   DaemonOptions options) {
+        this.status = status;
+        this.context = context;
+        this.plan = plan;
+        this.loaded = loaded;
+        this.options = options;
+    }
+
+    @Override
+    public DaemonState state() {
+        return status.snapshot();
+    }
+
+    @Override
+    public ConfigReport config() {
+        String cmdline;
+        try {
+            cmdline = java.nio.file.Files.readString(options.cmdline()).strip();
+        } catch (java.io.IOException e) {
+            cmdline = "(cannot read " + options.cmdline() + ": " + e.getMessage() + ")";
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        loaded.origins().forEach((setting, origin) -> params.put(setting.key(), origin));
+        return new ConfigReport(cmdline, params, java.nio.file.Files.exists(options.config())
+                ? options.config().toString() : null, loaded.config());
+    }
+
+    @Override
+    public PrefixReport prefix() {
+        List<DelegatedPrefix> prefixes = state().delegatedPrefixes().stream()
+                .map(p -> new DelegatedPrefix(p, null, null, null, null)).toList();
+        return new PrefixReport(prefixes);
+    }
+
+    @Override
+    public HealthReport health() {
+        DaemonState s = state();
+        List<String> reasons = new ArrayList<>(s.problems());
+        if (!"running".equals(s.phase())) {
+            reasons.add(0, "mosnetd is " + s.phase() + ", not running");
+        }
+        return HealthReport.of(reasons, s.phase(), context.clock().instant());
+    }
+
+    @Override
+    public FirewallReport firewall() {
+        return firewallPlugin().map(f -> f.report(context))
+                .orElseThrow(() -> RpcException.unavailable("no firewall plugin is installed"));
+    }
+
+    @Override
+    public BridgeReport bridge() {
+        HostNetwork net = context.network();
+        String name = context.config().bridgeName();
+        Link bridge = net.link(name).orElseThrow(() -> RpcException.unavailable("bridge " + name + " does not exist"));
+        String uplink = state().nic();
+        List<BridgePortState> ports = net.links().stream().filter(l -> l.masterIndex() == bridge.index())
+                .map(l -> new BridgePortState(l.name(), l.kind(), l.mac().toString(), l.up(), l.carrier(),
+                        l.name().equals(uplink) ? "uplink" : "port"))
+                .toList();
+        return new BridgeReport(name, plan.backend().id(), bridge.mac().toString(), bridge.mtu(), bridge.up(), ports);
+    }
+
+    @Override
+    public VlanReport vlan() {
+        return new VlanReport(false, List.of());
+    }
+
+    @Override
+    public OvsReport ovs() {
+        throw ovsOnly();
+    }
+
+    @Override
+    public List<FlowEntry> flows() {
+        throw ovsOnly();
+    }
+
+    @Override
+    public List<DatapathFlow> datapath(boolean verbose) {
+        throw ovsOnly();
+    }
+
+    @Override
+    public ConntrackReport conntrack(Integer zone, boolean stats) {
+        throw ovsOnly();
+    }
+
+    @Override
+    public ConntrackFlushResult flushConntrack(Integer zone) {
+        throw ovsOnly();
+    }
+
+    @Override
+    public VerifyReport verify() {
+        List<VerifyDifference> diffs = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        FirewallSpec.Policy policy = context.config().firewall().policy();
+        NatSpec.Masquerade nat = context.config().nat().masquerade();
+        Optional<Firewall> fw = firewallPlugin();
+        if (fw.isEmpty() || (policy == FirewallSpec.Policy.ABSENT && nat == NatSpec.Masquerade.ABSENT)) {
+            skipped.add("nftables (not configured)");
+        } else {
+            FirewallReport report = fw.get().report(context);
+            expectTable(report, "inet", "mosnet", policy == FirewallSpec.Policy.DROP
+                    || policy == FirewallSpec.Policy.PERMISSIVE, diffs);
+            expectTable(report, "ip", "mosnet-nat", nat == NatSpec.Masquerade.DEFAULT_ROUTE
+                    || nat == NatSpec.Masquerade.INTERFACE || !context.config().nat().forwards().isEmpty(), diffs);
+            checked.add("nftables tables");
+        }
+        skipped.add("OVS flows (bridge backend " + plan.backend().id() + ")");
+        return new VerifyReport(diffs, checked, skipped);
+    }
+
+    private static void expectTable(FirewallReport report, String family, String name, boolean wanted,
+                                    List<VerifyDifference> diffs) {
+        boolean present = report.tables().stream().anyMatch(t -> t.family().equals(family) && t.name().equals(name));
+        if (wanted != present) {
+            diffs.add(new VerifyDifference("nftables", "table " + family + " " + name, wanted ? "present" : "absent",
+                    present ? "present" : "absent"));
+        }
+    }
+
+    private Optional<Firewall> firewallPlugin() {
+        return Optional.ofNullable(plan.firewall()).or(() -> plan.registry()
+                .all(io.mosnet.api.plugin.PluginKind.FIREWALL, Firewall.class).stream().findFirst());
+    }
+
+    private RpcException ovsOnly() {
+        return RpcException.unavailable("the bridge backend is " + plan.backend().id()
+                + "; this view needs the Open vSwitch backend (mosbridge=ovs)");
+    }
+}
