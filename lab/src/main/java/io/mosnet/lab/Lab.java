@@ -93,7 +93,8 @@ public final class Lab implements AutoCloseable {
     /**
      * The standard lab: {@code upstream} with the gateway addresses and {@code host} with {@code nics} NICs named
      * eth0, eth1, ...; each NIC's peer in upstream is {@code up<N>}. When {@code connected} is smaller than
-     * {@code nics}, only the first {@code connected} NICs reach the gateway; the others lead to an empty namespace.
+     * {@code nics}, only the LAST {@code connected} NICs reach the gateway (so that a probe must look past eth0);
+     * the others lead to an empty namespace.
      */
     public static Standard standard(String prefix, int nics, int connected) {
         Lab lab = create(prefix);
@@ -104,7 +105,7 @@ public final class Lab implements AutoCloseable {
             upstream.ip("link", "add", "br-up", "type", "bridge");
             upstream.ip("link", "set", "br-up", "up");
             for (int i = 0; i < nics; i++) {
-                boolean live = i < connected;
+                boolean live = i >= nics - connected;
                 lab.veth(host, "eth" + i, live ? upstream : dead, "up" + i);
                 if (live) {
                     upstream.ip("link", "set", "up" + i, "master", "br-up");

@@ -1,0 +1,149 @@
+package io.mosnet.dist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosnet.lab.Command;
+import io.mosnet.lab.Lab;
+import io.mosnet.lab.LabProcess;
+import io.mosnet.lab.Namespace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** mosnetd from the distribution, started in a lab namespace with its files in the lab's directory. */
+final class RunningDaemon implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Lab lab;
+    final Namespace ns;
+    final Path dir;
+    LabProcess process;
+
+    private RunningDaemon(Lab lab, Namespace ns, Path dir) {
+        this.lab = lab;
+        this.ns = ns;
+        this.dir = dir;
+    }
+
+    /** Starts mosnetd in {@code ns} with {@code cmdline} and waits until its state says running. */
+    static RunningDaemon start(Lab lab, Namespace ns, String cmdline, String... extra) throws IOException {
+        Path dir = Files.createDirectories(lab.dir().resolve("mosnetd-" + ns.name()));
+        Files.writeString(dir.resolve("cmdline"), cmdline + "\n");
+        RunningDaemon d = new RunningDaemon(lab, ns, dir);
+        d.launch(extra);
+        d.awaitRunning(Duration.ofSeconds(40));
+        return d;
+    }
+
+    /** Starts mosnetd without waiting for it to come up (for failure paths). */
+    static RunningDaemon startNoWait(Lab lab, Namespace ns, String cmdline, String... extra) throws IOException {
+        Path dir = Files.createDirectories(lab.dir().resolve("mosnetd-" + ns.name()));
+        Files.writeString(dir.resolve("cmdline"), cmdline + "\n");
+        RunningDaemon d = new RunningDaemon(lab, ns, dir);
+        d.launch(extra);
+        return d;
+    }
+
+    /** Waits until the state file shows {@code phase}; returns that state. */
+    JsonNode awaitPhase(String phase) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(state())) {
+                try {
+                    JsonNode st = stateJson();
+                    if (phase.equals(st.path("phase").asText())) {
+                        return st;
+                    }
+                } catch (IOException e) {
+                    // being written
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("mosnetd never reached phase " + phase + ":\n" + process.output());
+    }
+
+    void launch(String... extra) {
+        List<String> cmd = new ArrayList<>(List.of(Distribution.home().resolve("bin/mosnetd").toAbsolutePath().toString(),
+                "--cmdline", dir.resolve("cmdline").toString(), "--state-file", state().toString(),
+                "--socket", socket().toString(), "--resolv-conf", dir.resolve("resolv.conf").toString(),
+                "--log-file", dir.resolve("mosnetd.log").toString(), "--plugins", dir.resolve("plugins").toString(),
+                "--log-level", "debug"));
+        cmd.addAll(List.of(extra));
+        process = lab.start(ns, "mosnetd-" + ns.name() + "-" + System.nanoTime(), cmd.toArray(String[]::new));
+    }
+
+    Path state() {
+        return dir.resolve("mosnet.json");
+    }
+
+    Path socket() {
+        return dir.resolve("mosnet.sock");
+    }
+
+    JsonNode stateJson() throws IOException {
+        return JSON.readTree(state().toFile());
+    }
+
+    void awaitRunning(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.alive()) {
+                throw new AssertionError("mosnetd exited " + process.waitFor(1) + ":\n" + process.output());
+            }
+            try {
+                if (Files.exists(state()) && "running".equals(stateJson().path("phase").asText())) {
+                    return;
+                }
+                Thread.sleep(50);
+            } catch (IOException e) {
+                // being written; look again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("mosnetd not running after " + timeout + ":\n" + process.output());
+    }
+
+    /** Runs the distribution's CLI in the daemon's namespace against its socket. */
+    Command.Result cli(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Distribution.home().resolve("bin/mosnet").toAbsolutePath().toString(),
+                "--socket", socket().toString()));
+        cmd.addAll(List.of(args));
+        return Command.run(ns.wrap(cmd.toArray(String[]::new)), 60);
+    }
+
+    JsonNode cliJson(String... args) throws IOException {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.add("--json");
+        Command.Result r = cli(a.toArray(String[]::new));
+        if (r.status() > 1) {
+            throw new AssertionError("mosnet " + a + " exited " + r.status() + ": " + r.err() + r.out());
+        }
+        return JSON.readTree(r.out());
+    }
+
+    /** SIGTERM, as a service manager stops it. */
+    void stop() {
+        if (process != null && process.alive()) {
+            process.signal("TERM");
+            process.waitFor(15);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
