@@ -16,8 +16,4 @@ final class Lifetime {
     static Instant expiry(Instant now, long seconds) {
         return seconds == INFINITE ? null : now.plus(Duration.ofSeconds(seconds));
     }
-
-    static String describe(long seconds) {
-        return seconds == INFINITE ? "infinite" : seconds + " s";
-    }
 }

@@ -42,6 +42,8 @@ final class RdnssSession implements AddressSession {
     /** Re-check at least this often, so that a step of the wall clock cannot postpone expiry for long. */
     static final Duration MAX_TICK = Duration.ofSeconds(60);
 
+    static final String EXPIRED = "lifetimes expired without a refresh from the routers";
+
     private static final Logger LOG = LoggerFactory.getLogger(RdnssSession.class);
 
     private final String hostInterface;
@@ -128,6 +130,10 @@ final class RdnssSession implements AddressSession {
                 if (closed) {
                     return;
                 }
+                // What lapsed before this advertisement is reported as expiry, not as the router's doing.
+                if (store.expire()) {
+                    publish(EXPIRED);
+                }
                 store.apply(o.source(), options);
                 publish("withdrawn by " + router + " (lifetime 0)");
             }
@@ -148,7 +154,7 @@ final class RdnssSession implements AddressSession {
             tick = null;
             try {
                 store.expire();
-                publish("lifetimes expired without a refresh from the routers");
+                publish(EXPIRED);
             } catch (RuntimeException e) {
                 LOG.error("expiring router-advertised DNS entries on {} failed", hostInterface, e);
                 scheduleTick();

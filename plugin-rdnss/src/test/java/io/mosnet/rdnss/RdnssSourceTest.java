@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -44,6 +46,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 class RdnssSourceTest {
 
@@ -162,7 +165,22 @@ class RdnssSourceTest {
         verify(listener, never()).leaseLost(any(), anyString());
 
         runTicksUntil(T0.plusSeconds(600));
-        verify(listener).leaseLost(eq(leases.get(1)), eq("lifetimes expired without a refresh from the routers"));
+        verify(listener).leaseLost(eq(leases.get(1)), eq(RdnssSession.EXPIRED));
+    }
+
+    @Test
+    void reportsLapseNoticedOnAnAdvertisementAsExpiry() {
+        events.accept(ra(RaBytes.options().rdnss(10, "2001:db8::1").bytes()));
+        clock.advanceSeconds(20);
+
+        events.accept(new NetworkEvent.NdUserOption(MOS_INDEX, 134, IpAddresses.parse("fe80::b"),
+                RaBytes.options().rdnss(600, "2001:db8::2").bytes()));
+
+        InOrder order = inOrder(listener);
+        order.verify(listener).leaseChanged(any());
+        order.verify(listener).leaseLost(any(), eq(RdnssSession.EXPIRED));
+        order.verify(listener).leaseChanged(argThat(l -> l.dns().equals(List.of("2001:db8::2"))
+                && l.obtainedAt().equals(T0.plusSeconds(20))));
     }
 
     @Test
