@@ -175,38 +175,47 @@ final class RdnssSession implements AddressSession {
                 e.getMessage());
     }
 
-    /** Compares the merged set with the last report and tells the listener of any change; holds the lock. */
+    /**
+     * Compares the merged set with the last report and tells the listener of any change; holds the lock. The
+     * session's state and the next tick are settled before the listener runs, so a listener that throws cannot
+     * leave expiry unscheduled.
+     */
     private void publish(String lossReason) {
         DnsSnapshot now = store.current();
+        LeaseState changed = null;
+        LeaseState lost = null;
         if (!now.sameContent(reported)) {
             if (now.isEmpty()) {
-                LeaseState lost = lastLease;
-                reported = now;
+                lost = lastLease;
                 lastLease = null;
                 learnedAt = null;
-                LOG.info("router-advertised DNS on {} gone: {}", hostInterface, lossReason);
-                listener.leaseLost(lost, lossReason);
             } else {
                 if (reported.isEmpty()) {
                     learnedAt = clock.instant();
                 }
-                report(now);
-                LOG.info("router-advertised DNS on {}: servers {}, domains {}", hostInterface,
-                        lastLease.dns(), lastLease.domains());
+                changed = lease(now);
             }
         } else if (!now.isEmpty() && reported.expiresAt() != null && !clock.instant().isBefore(reported.expiresAt())
                 && !Objects.equals(now.expiresAt(), reported.expiresAt())) {
             // Refreshed since the last report, whose expiry has now passed: bring the reported expiry up to date
             // once per lifetime rather than on every advertisement.
-            report(now);
+            changed = lease(now);
+        }
+        if (changed != null || lost != null) {
+            reported = now;
+        }
+        if (changed != null) {
+            lastLease = changed;
         }
         scheduleTick();
-    }
-
-    private void report(DnsSnapshot now) {
-        reported = now;
-        lastLease = lease(now);
-        listener.leaseChanged(lastLease);
+        if (lost != null) {
+            LOG.info("router-advertised DNS on {} gone: {}", hostInterface, lossReason);
+            listener.leaseLost(lost, lossReason);
+        } else if (changed != null) {
+            LOG.info("router-advertised DNS on {}: servers {}, domains {}, first expiry {}", hostInterface,
+                    changed.dns(), changed.domains(), changed.expiresAt() == null ? "never" : changed.expiresAt());
+            listener.leaseChanged(changed);
+        }
     }
 
     private LeaseState lease(DnsSnapshot s) {

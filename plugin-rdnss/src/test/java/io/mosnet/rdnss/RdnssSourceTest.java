@@ -231,6 +231,7 @@ class RdnssSourceTest {
         doThrow(new IllegalStateException("state file is read-only")).when(listener).leaseChanged(any());
 
         assertDoesNotThrow(() -> events.accept(ra(RaBytes.radvdOptions())));
+        assertEquals(60_000, lastScheduled().delayMillis(), "expiry is still scheduled");
     }
 
     @Test
