@@ -14,8 +14,13 @@ final class Batch {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** Prefix of the named counter that records which ruleset a table was built from. */
+    static final String FINGERPRINT_PREFIX = "mosnet-ruleset-";
+
     private final ObjectNode document = JSON.objectNode();
     private final ArrayNode commands = document.putArray("nftables");
+    /** Tables this batch touches: true when it builds them, false when it only removes them. */
+    private final java.util.Map<TableRef, Boolean> tables = new java.util.LinkedHashMap<>();
 
     /**
      * Replaces {@code table} with an empty one: {@code add table} (a no-op when it exists, so the {@code delete}
@@ -24,11 +29,13 @@ final class Batch {
      */
     Batch replaceTable(TableRef table) {
         removeTable(table);
+        tables.put(table, true);
         return command("add", "table", tableObject(table));
     }
 
     /** Deletes {@code table} if it exists ({@code add} first makes the {@code delete} valid on any ruleset). */
     Batch removeTable(TableRef table) {
+        tables.put(table, false);
         command("add", "table", tableObject(table));
         return command("delete", "table", tableObject(table));
     }
@@ -69,6 +76,36 @@ final class Batch {
     /** {@code list table FAMILY NAME}: the table with its chains, rules and counters. */
     Batch listTable(TableRef table) {
         return command("list", "table", tableObject(table));
+    }
+
+    /** The tables this batch builds (true) or removes (false), in order. */
+    java.util.Map<TableRef, Boolean> tables() {
+        return java.util.Collections.unmodifiableMap(tables);
+    }
+
+    /**
+     * A short hash of the whole document: two batches with the same fingerprint build the same tables. Stamped into
+     * every table it builds ({@link #stamp}), so a later apply can tell that the kernel already has this ruleset and
+     * leave it alone (counters and handles included) instead of rebuilding it.
+     */
+    String fingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(document.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Adds the fingerprint counter to every table this batch builds. */
+    Batch stamp(String fingerprint) {
+        tables.forEach((table, built) -> {
+            if (built) {
+                addCounter(table, FINGERPRINT_PREFIX + fingerprint);
+            }
+        });
+        return this;
     }
 
     boolean isEmpty() {

@@ -79,6 +79,12 @@ public final class NftablesFirewall implements Firewall {
             return;
         }
         String what = describe(request, settings);
+        String fingerprint = batch.fingerprint();
+        if (inPlace(batch, fingerprint)) {
+            LOG.info("{}: already in place, left as it is", what);
+            return;
+        }
+        batch.stamp(fingerprint);
         try {
             nft.run(write(batch));
         } catch (NftablesException e) {
@@ -97,10 +103,40 @@ public final class NftablesFirewall implements Firewall {
         List<FirewallReport.Table> tables = new ArrayList<>();
         for (TableRef table : OWN_TABLES) {
             if (present.contains(table)) {
-                tables.add(parser.table(table, run("listing table " + table, new Batch().listTable(table))));
+                FirewallReport.Table t = parser.table(table, run("listing table " + table, new Batch().listTable(table)));
+                // The ruleset fingerprint is bookkeeping, not a counter anybody reads.
+                tables.add(new FirewallReport.Table(t.family(), t.name(), t.chains(), t.counters().stream()
+                        .filter(c -> !c.name().startsWith(Batch.FINGERPRINT_PREFIX)).toList()));
             }
         }
         return new FirewallReport(tables);
+    }
+
+    /**
+     * Whether the kernel already has exactly what {@code batch} would build: every table it builds carries the
+     * fingerprint counter, and every table it removes is absent. Then applying again would only reset counters and
+     * handles, which a restarted daemon must not do.
+     */
+    private boolean inPlace(Batch batch, String fingerprint) {
+        ReportParser parser = new ReportParser(json);
+        List<TableRef> present = parser.tables(run("listing nftables tables", new Batch().listTables()));
+        for (var e : batch.tables().entrySet()) {
+            TableRef table = e.getKey();
+            if (!e.getValue()) {
+                if (present.contains(table)) {
+                    return false;
+                }
+                continue;
+            }
+            if (!present.contains(table)) {
+                return false;
+            }
+            FirewallReport.Table listed = parser.table(table, run("listing table " + table, new Batch().listTable(table)));
+            if (listed.counters().stream().noneMatch(c -> c.name().equals(Batch.FINGERPRINT_PREFIX + fingerprint))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String run(String what, Batch batch) {

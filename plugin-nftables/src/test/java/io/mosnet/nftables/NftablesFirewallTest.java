@@ -35,21 +35,44 @@ class NftablesFirewallTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Records the documents it is given and answers from a script. */
+    /**
+     * Records the documents it is given (without the ruleset fingerprint counter, which {@link #stamps} keeps) and
+     * answers from a script; listings (which apply makes to see whether the ruleset is already in place) answer
+     * "no tables" unless scripted.
+     */
     private static final class FakeLibnftables implements Libnftables {
         final List<JsonNode> documents = new ArrayList<>();
+        final List<String> stamps = new ArrayList<>();
         final List<String> answers = new ArrayList<>();
         RuntimeException failure;
+        RuntimeException applyFailure;
 
         @Override
         public String run(String document) {
+            JsonNode doc;
             try {
-                documents.add(JSON.readTree(document));
+                doc = JSON.readTree(document);
             } catch (IOException e) {
                 throw new AssertionError("the firewall sent text that is not JSON: " + document, e);
             }
             if (failure != null) {
+                documents.add(doc);
                 throw failure;
+            }
+            if (doc.path("nftables").path(0).has("list") && answers.isEmpty()) {
+                return "{\"nftables\": [{\"metainfo\": {\"json_schema_version\": 1}}]}";
+            }
+            var commands = (com.fasterxml.jackson.databind.node.ArrayNode) doc.path("nftables");
+            for (int i = commands.size() - 1; i >= 0; i--) {
+                String name = commands.get(i).path("add").path("counter").path("name").asText("");
+                if (name.startsWith(Batch.FINGERPRINT_PREFIX)) {
+                    stamps.add(name);
+                    commands.remove(i);
+                }
+            }
+            documents.add(doc);
+            if (applyFailure != null) {
+                throw applyFailure;
             }
             return answers.isEmpty() ? "" : answers.remove(0);
         }
@@ -75,6 +98,29 @@ class NftablesFirewallTest {
     }
 
     @Test
+    void stampsEveryTableItBuildsWithTheRulesetFingerprint() {
+        firewall.apply(request(sshAnd8080(), NatSpec.absent(), null, "eth0"), context(network, Map.of()));
+        assertEquals(1, nft.stamps.size());
+        assertTrue(nft.stamps.get(0).matches("mosnet-ruleset-[0-9a-f]{16}"), nft.stamps.toString());
+    }
+
+    @Test
+    void leavesTheRulesetAloneWhenTheKernelAlreadyHasIt() {
+        firewall.apply(request(sshAnd8080(), NatSpec.absent(), null, "eth0"), context(network, Map.of()));
+        String stamp = nft.stamps.get(0);
+        nft.documents.clear();
+        nft.answers.add("{\"nftables\": [{\"table\": {\"family\": \"inet\", \"name\": \"mosnet\", \"handle\": 1}}]}");
+        nft.answers.add("{\"nftables\": [{\"table\": {\"family\": \"inet\", \"name\": \"mosnet\", \"handle\": 1}},"
+                + "{\"counter\": {\"family\": \"inet\", \"name\": \"" + stamp + "\", \"table\": \"mosnet\","
+                + " \"handle\": 2, \"packets\": 0, \"bytes\": 0}}]}");
+
+        firewall.apply(request(sshAnd8080(), NatSpec.absent(), null, "eth0"), context(network, Map.of()));
+
+        assertTrue(nft.documents.stream().noneMatch(d -> d.path("nftables").path(0).has("add")),
+                "nothing applied: " + nft.documents);
+    }
+
+    @Test
     void runsNothingWhenEverythingIsAbsent() {
         firewall.apply(request(FirewallSpec.absent(), NatSpec.absent(), null, "eth0"), context(network, Map.of()));
         assertTrue(nft.documents.isEmpty());
@@ -84,7 +130,7 @@ class NftablesFirewallTest {
     void failureCarriesWhatWasAppliedAndLibnftablesErrorText() {
         NftablesException refused = new NftablesException(
                 "Error: Could not process rule: No such file or directory");
-        nft.failure = refused;
+        nft.applyFailure = refused;
 
         NftablesException e = assertThrows(NftablesException.class, () -> firewall.apply(
                 request(sshAnd8080(), NatSpec.absent(), null, "eth0"), context(network, Map.of())));
@@ -131,11 +177,19 @@ class NftablesFirewallTest {
 
     @Test
     void egressGuardFalseRemovesTheGuardTable() {
+        nft.answers.add("{\"nftables\": [{\"table\": {\"family\": \"netdev\", \"name\": \"mosnet-egress\", \"handle\": 3}}]}");
         firewall.apply(request(FirewallSpec.absent(), NatSpec.absent(), null, "eth0"),
                 context(network, Map.of("egress_mac_guard", "false")));
 
         assertEquals("{\"delete\":{\"table\":{\"family\":\"netdev\",\"name\":\"mosnet-egress\"}}}",
-                nft.documents.get(0).get("nftables").get(1).toString());
+                nft.documents.get(1).get("nftables").get(1).toString());
+    }
+
+    @Test
+    void removingATableThatIsNotThereRunsNothing() {
+        firewall.apply(request(FirewallSpec.absent(), NatSpec.absent(), null, "eth0"),
+                context(network, Map.of("egress_mac_guard", "false")));
+        assertTrue(nft.documents.isEmpty(), nft.documents.toString());
     }
 
     @Test

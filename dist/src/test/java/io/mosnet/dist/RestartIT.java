@@ -1,0 +1,63 @@
+package io.mosnet.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mosnet.lab.Command;
+import io.mosnet.lab.Lab;
+import io.mosnet.lab.LabProcess;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The daemon's life: killed with SIGKILL and started again, it adopts what is configured without removing and
+ * re-adding anything (a netlink monitor sees no deletion); SIGTERM leaves the network and removes the socket.
+ */
+class RestartIT {
+
+    @Test
+    void killAndRestartAdoptsTheNetworkWithoutDeletions() throws Exception {
+        try (Lab.Standard s = Lab.standard("rst", 1, 1)) {
+            String cmdline = "mosip4=10.77.0.10,10.77.0.1,255.255.255.0 mosip6=fd77::10/64,fd77::1 mosfirewall=ssh";
+            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), cmdline)) {
+                String nftBefore = s.host().sh("nft", "list", "ruleset");
+                LabProcess monitor = s.lab().start(s.host(), "ip-monitor", "ip", "monitor", "link", "address", "route");
+                Thread.sleep(300);
+
+                d.process.signal("KILL");
+                d.process.waitFor(10);
+                d.launch();
+                d.awaitRunning(java.time.Duration.ofSeconds(40));
+                Thread.sleep(500);
+                s.lab().stop(monitor);
+
+                String events = monitor.output();
+                assertFalse(events.lines().anyMatch(l -> l.startsWith("Deleted")),
+                        "restart removed something:\n" + events);
+                assertEquals(nftBefore, s.host().sh("nft", "list", "ruleset"), "firewall kept as it was");
+                assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", Lab.GATEWAY4).ok());
+
+                Command.Result health = d.cli("health");
+                assertEquals(0, health.status(), health.out() + health.err());
+                JsonNode h = d.cliJson("health");
+                assertEquals("healthy", h.path("status").asText());
+            }
+        }
+    }
+
+    @Test
+    void sigtermLeavesTheNetworkAndRemovesTheSocket() throws Exception {
+        try (Lab.Standard s = Lab.standard("term", 1, 1)) {
+            RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), "mosip4=10.77.0.10,10.77.0.1,24");
+            assertTrue(Files.exists(d.socket()));
+            d.stop();
+            assertFalse(Files.exists(d.socket()), "socket file removed on SIGTERM");
+            assertTrue(s.host().ip("addr", "show", "mos").contains("10.77.0.10/24"), "address kept");
+            assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", Lab.GATEWAY4).ok(), "network still up");
+            Command.Result health = d.cli("health");
+            assertEquals(2, health.status(), "health exits 2 when mosnetd cannot be reached: " + health.err());
+        }
+    }
+}
