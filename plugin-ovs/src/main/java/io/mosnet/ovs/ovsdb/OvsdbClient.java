@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosnet.ovs.io.UnixStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +36,8 @@ public final class OvsdbClient implements Closeable {
     private OvsdbClient(UnixStream stream, Duration timeout) throws IOException {
         this.stream = stream;
         this.timeout = timeout;
-        this.parser = MAPPER.createParser(stream.input(timeout));
+        // A character source: Jackson's byte-source bootstrap would block here reading ahead to detect encoding.
+        this.parser = MAPPER.createParser(new InputStreamReader(stream.input(timeout), StandardCharsets.UTF_8));
     }
 
     /**

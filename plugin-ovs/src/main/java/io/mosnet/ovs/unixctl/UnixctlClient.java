@@ -62,7 +62,7 @@ public final class UnixctlClient {
         try (UnixStream s = UnixStream.connect(socket)) {
             s.write(MAPPER.writeValueAsBytes(request), timeout);
             JsonNode reply;
-            try (var parser = MAPPER.createParser(s.input(timeout))) {
+            try (var parser = MAPPER.createParser(new java.io.InputStreamReader(s.input(timeout), StandardCharsets.UTF_8))) {
                 reply = MAPPER.readTree(parser);
             }
             if (reply == null || !reply.isObject()) {
