@@ -242,4 +242,34 @@ class OvsBridgeNamespaceTest {
         Map<String, Object> inspect = backend.inspect(context);
         assertTrue(inspect.containsKey("bridge") && inspect.containsKey("controller"), inspect.toString());
     }
+
+    @Test
+    @Order(10)
+    void dhcpModeMakesTheBridgeANormalSwitch() {
+        BridgeAttachment a = backend.attach(new BridgeRequest("mos", uplink, Mode.DHCP), context);
+        assertTrue(a.adopted());
+        String flows = dumpFlows();
+        assertEquals(1, flows.lines().skip(1).count(), flows);
+        assertTrue(flows.contains("actions=NORMAL"), flows);
+        Lab.ok(Lab.inNs(UP, "ping", "-c", "1", "-W", "2", "192.0.2.2"));
+    }
+
+    @Test
+    @Order(11)
+    void flowsComeBackAfterVswitchdRestart() throws Exception {
+        Lab.stopByPidfile(dir.resolve("ovs-vswitchd.pid"));
+        Lab.ok(Lab.inNs(HOST, "env", "OVS_RUNDIR=" + dir, "ovs-vswitchd", db, "--pidfile=" + dir.resolve("ovs-vswitchd.pid"),
+                "--detach", "--log-file=" + dir.resolve("ovs-vswitchd.log")));
+        String flows = "";
+        // The controller retries with a backoff capped at 5 s.
+        for (int i = 0; i < 40 && !flows.contains("actions=NORMAL"); i++) {
+            Thread.sleep(250);
+            Lab.Result r = Lab.run("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", "unix:" + dir.resolve("mos.mgmt"));
+            flows = r.exit() == 0 ? r.output() : "";
+        }
+        assertTrue(flows.contains(String.format("cookie=0x%x", FlowPlan.COOKIE)) && flows.contains("actions=NORMAL"),
+                flows);
+        Map<?, ?> controller = (Map<?, ?>) backend.inspect(context).get("controller");
+        assertTrue((Long) controller.get("connects") >= 2, controller.toString());
+    }
 }
