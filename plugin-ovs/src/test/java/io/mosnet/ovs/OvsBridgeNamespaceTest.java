@@ -52,7 +52,7 @@ class OvsBridgeNamespaceTest {
     @BeforeAll
     static void startOpenVswitch() throws Exception {
         Lab.require("ip", "ovsdb-tool", "ovsdb-server", "ovs-vswitchd", "ovs-vsctl", "ovs-ofctl", "arping", "ping",
-                "ndisc6", "sysctl");
+                "ndisc6", "sysctl", "tcpdump");
         dir = Files.createTempDirectory("mosnet-ovs-");
         db = "unix:" + dir.resolve("db.sock");
         for (String ns : List.of(HOST, UP, VM)) {
@@ -183,26 +183,31 @@ class OvsBridgeNamespaceTest {
         Lab.ok("ip", "-n", HOST, "link", "set", "vm0", "up");
         Lab.ok("ip", "-n", VM, "link", "set", "eth0", "address", VM_MAC.toString());
         Lab.ok("ip", "-n", VM, "addr", "add", "192.0.2.50/24", "dev", "eth0");
+        Lab.ok("ip", "-n", VM, "addr", "add", "2001:db8::50/64", "dev", "eth0", "nodad");
         Lab.ok("ip", "-n", VM, "link", "set", "eth0", "up");
         vsctl("add-port", "mos", "vm0");
         Path captured = dir.resolve("upstream.txt");
-        Process capture = new ProcessBuilder(Lab.inNs(UP, "tcpdump", "-l", "-n", "-e", "-i", "up0", "-c", "8",
-                "ether src " + VM_MAC + " or host 192.0.2.50")).redirectErrorStream(true)
+        Process capture = new ProcessBuilder(Lab.inNs(UP, "tcpdump", "-l", "-n", "-e", "-i", "up0", "-c", "16",
+                "ether src " + VM_MAC + " or host 192.0.2.50 or host 2001:db8::50")).redirectErrorStream(true)
                 .redirectOutput(captured.toFile()).start();
         try {
             Thread.sleep(1000);
             Lab.ok(Lab.inNs(VM, "ping", "-c", "3", "-W", "2", "192.0.2.1"));
+            Lab.ok(Lab.inNs(VM, "ping", "-6", "-c", "3", "-W", "2", "2001:db8::1"));
         } finally {
             capture.destroy();
             capture.waitFor();
         }
         String seen = Files.readString(captured);
-        assertTrue(seen.contains("192.0.2.50"), "capture saw no VM traffic:\n" + seen);
+        assertTrue(seen.contains("192.0.2.50") && seen.contains("2001:db8::50"), "capture saw no VM traffic:\n" + seen);
         assertFalse(seen.toLowerCase(Locale.ROOT).contains(VM_MAC.toString()), "VM MAC leaked upstream:\n" + seen);
         String neigh = Lab.ok("ip", "-n", UP, "neigh", "show", "192.0.2.50");
         assertTrue(neigh.contains(uplink.mac().toString()), neigh);
+        String neigh6 = Lab.ok("ip", "-n", UP, "-6", "neigh", "show", "2001:db8::50");
+        assertTrue(neigh6.contains(uplink.mac().toString()), neigh6);
         String flows = dumpFlows();
-        assertTrue(flows.contains("nw_dst=192.0.2.50") && flows.contains("set_field:" + VM_MAC + "->eth_dst"), flows);
+        assertTrue(flows.contains("nw_dst=192.0.2.50") && flows.contains("ipv6_dst=2001:db8::50")
+                && flows.contains("set_field:" + VM_MAC + "->eth_dst"), flows);
     }
 
     @Test
