@@ -46,6 +46,9 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
 
     private final Path kernelModule;
     private MacNatController controller;
+    /** What the last configureHost put on the host interface, so a renewal with new values removes the old ones. */
+    private Set<IpNetwork> appliedAddresses = Set.of();
+    private List<Route> appliedRoutes = List.of();
 
     public OvsBridgeBackend() {
         this(Path.of("/sys/module/openvswitch"));
@@ -219,6 +222,33 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
         net.setSysctl("net.ipv6.conf." + host + ".accept_ra", "2");
         net.setUp(host, true);
         Link link = net.requireLink(host);
+        List<Route> routes = setup.routes().stream().map(r -> r.linkIndex() == 0
+                ? new Route(r.destination(), r.gateway(), link.index(), r.metric(), r.scope(), r.protocol(),
+                r.onlink(), r.table())
+                : r).toList();
+        // Only what an earlier call added and this one no longer wants; addresses of others (SLAAC) stay.
+        for (Route r : appliedRoutes) {
+            if (!routes.contains(r)) {
+                try {
+                    net.deleteRoute(r);
+                } catch (NetworkException e) {
+                    if (!e.notFound()) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        for (IpNetwork a : appliedAddresses) {
+            if (!setup.addresses().contains(a)) {
+                try {
+                    net.deleteAddress(host, a);
+                } catch (NetworkException e) {
+                    if (!e.notFound()) {
+                        throw e;
+                    }
+                }
+            }
+        }
         Set<IpNetwork> present = net.addresses(link.index()).stream().map(Address::network)
                 .collect(Collectors.toSet());
         for (IpNetwork a : setup.addresses()) {
@@ -233,13 +263,11 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
                 }
             }
         }
-        for (Route r : setup.routes()) {
-            Route onHost = r.linkIndex() == 0
-                    ? new Route(r.destination(), r.gateway(), link.index(), r.metric(), r.scope(), r.protocol(),
-                    r.onlink(), r.table())
-                    : r;
-            net.replaceRoute(onHost);
+        for (Route r : routes) {
+            net.replaceRoute(r);
         }
+        appliedAddresses = Set.copyOf(setup.addresses());
+        appliedRoutes = routes;
         if (controller != null) {
             Set<InetAddress> proxied = setup.mode() == Mode.STATIC
                     ? setup.addresses().stream().map(IpNetwork::address).collect(Collectors.toSet())

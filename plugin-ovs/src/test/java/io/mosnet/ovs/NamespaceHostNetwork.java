@@ -162,7 +162,7 @@ final class NamespaceHostNetwork implements HostNetwork {
 
     @Override
     public void deleteAddress(String link, IpNetwork network) {
-        throw unused();
+        ip("RTM_DELADDR " + network + " dev " + link, "addr", "del", network.toString(), "dev", link);
     }
 
     @Override
@@ -177,7 +177,7 @@ final class NamespaceHostNetwork implements HostNetwork {
 
     @Override
     public void deleteRoute(Route route) {
-        throw unused();
+        ip("RTM_DELROUTE " + route.destination(), "route", "del", route.destination().toString());
     }
 
     @Override
