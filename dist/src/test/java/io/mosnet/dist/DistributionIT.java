@@ -8,6 +8,7 @@ import io.mosnet.lab.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,35 @@ class DistributionIT {
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains("mosbridge=ovs: no bridge backend 'ovs' is installed; installed: linux."), r.err());
         assertTrue(r.err().contains("plugin-ovs-<version>.jar; copy that file into " + empty), r.err());
+    }
+
+    @Test
+    void droppingTheOvsPluginFileInMakesAFullInstall() throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("full-plugins"));
+        Files.copy(Distribution.ovsPlugin(), plugins.resolve(Distribution.ovsPlugin().getFileName()));
+        Command.Result r = Distribution.mosnetd("--cmdline", cmdline("mosip4=10.0.0.2,10.0.0.1,24").toString(),
+                "--plugins", plugins.toString(), "--check").check();
+        assertTrue(r.out().contains("bridge:   mos (backend ovs"), "ovs is chosen automatically once installed:\n" + r.out());
+        assertTrue(r.out().matches("(?s).*plugin:\\s+bridge backend ovs \\S+ from " + plugins.resolve("plugin-ovs-")
+                .toString().replace(".", "\\.") + ".*"), r.out());
+        assertTrue(r.out().contains("plugin:   bridge backend linux"), r.out());
+    }
+
+    @Test
+    void fullTarballIsTheMinimalOnePlusTheOvsPlugin() throws IOException {
+        Path target = Distribution.home().getParent();
+        String v = System.getProperty("mosnet.version");
+        List<String> minimal = tarList(target.resolve("mosnet-" + v + "-minimal.tar.gz"));
+        List<String> full = tarList(target.resolve("mosnet-" + v + "-full.tar.gz"));
+        List<String> extra = full.stream().filter(f -> !minimal.contains(f)).toList();
+        assertEquals(1, extra.size(), extra.toString());
+        assertTrue(extra.get(0).matches("mosnet-[^/]+/plugins/plugin-ovs-.*\\.jar"), extra.toString());
+        assertTrue(minimal.contains("mosnet-" + v + "/bin/mosnetd"));
+        assertTrue(minimal.contains("mosnet-" + v + "/runtime/bin/java"));
+    }
+
+    private static List<String> tarList(Path tarball) {
+        return Command.run("tar", "-tzf", tarball.toString()).check().out().lines().toList();
     }
 
     @Test
