@@ -427,7 +427,11 @@ public final class Dhcp4Client implements AutoCloseable {
 
     /** Sends now, then again after each backoff delay while the state lasts; {@code giveUp} once exhausted. */
     private void retransmitting(Runnable send, Runnable giveUp) {
+        long generation = stateGeneration;
         send.run();
+        if (generation != stateGeneration) {
+            return; // a reply delivered during the send already moved the client on
+        }
         stateTimer = timers.schedule(backoff.next(), guarded(() -> {
             if (backoff.exhausted()) {
                 giveUp.run();
@@ -439,7 +443,11 @@ public final class Dhcp4Client implements AutoCloseable {
 
     /** RENEWING/REBINDING: send, and retry after half the time left until {@code deadline}, at least 60 s. */
     private void extend(Instant deadline, Runnable send) {
+        long generation = stateGeneration;
         send.run();
+        if (generation != stateGeneration) {
+            return;
+        }
         Duration half = Duration.between(clock.instant(), deadline).dividedBy(2);
         Duration wait = half.compareTo(MIN_EXTEND_RETRY) < 0 ? MIN_EXTEND_RETRY : half;
         stateTimer = timers.schedule(wait, guarded(() -> extend(deadline, send)));

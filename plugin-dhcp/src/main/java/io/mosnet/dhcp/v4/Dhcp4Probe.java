@@ -104,6 +104,9 @@ public final class Dhcp4Probe {
             a.failure = e.getMessage();
             LOG.warn("{}: sending DHCPDISCOVER failed: {}", a.link.name(), e.getMessage(), e);
         }
+        if (done || a.offer != null) {
+            return; // answered while sending
+        }
         a.timer = timers.schedule(a.backoff.next(), () -> {
             synchronized (this) {
                 discover(a);

@@ -38,7 +38,8 @@ public record LeaseTimes(Instant renewAt, Instant rebindAt, Instant expiresAt) {
             t2 = lease * 7 / 8;
         }
         if (t1 <= 0 || t1 >= t2) {
-            t1 = Math.min(lease / 2, t2 - 1);
+            // Half the lease, unless a short server T2 comes first: then keep the default T1:T2 ratio of 4:7.
+            t1 = Math.min(lease / 2, t2 * 4 / 7);
         }
         return new LeaseTimes(boundAt.plusMillis(t1), boundAt.plusMillis(t2), boundAt.plusMillis(lease));
     }

@@ -17,6 +17,8 @@ final class MemoryTransport implements Dhcp4Transport {
     private Consumer<byte[]> receiver;
     boolean closed;
     RuntimeException failSends;
+    /** When set, plays the server: its answer to each sent message (or null) is delivered at once. */
+    java.util.function.Function<DhcpMessage, byte[]> responder;
 
     @Override
     public void start(Consumer<byte[]> receiver) {
@@ -29,6 +31,16 @@ final class MemoryTransport implements Dhcp4Transport {
             throw failSends;
         }
         sent.add(new Sent(DhcpMessage.parse(message), true, source, null));
+        respond();
+    }
+
+    private void respond() {
+        if (responder != null) {
+            byte[] answer = responder.apply(last().message());
+            if (answer != null) {
+                deliver(answer);
+            }
+        }
     }
 
     @Override
@@ -37,6 +49,7 @@ final class MemoryTransport implements Dhcp4Transport {
             throw failSends;
         }
         sent.add(new Sent(DhcpMessage.parse(message), false, source, server));
+        respond();
     }
 
     void deliver(byte[] payload) {
