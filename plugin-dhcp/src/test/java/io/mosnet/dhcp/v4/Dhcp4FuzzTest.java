@@ -22,13 +22,14 @@ import java.util.Arrays;
  * Fuzz targets for everything that reads bytes from the network: whatever the input, only
  * {@link DhcpParseException} may come out. A plain build replays the committed corpus under
  * {@code src/test/resources/io/mosnet/dhcp/v4/Dhcp4FuzzTestInputs/<method>/} as regression tests; run with
- * {@code JAZZER_FUZZ=1} to fuzz and grow it.
+ * {@code JAZZER_FUZZ=1 mvn verify -pl plugin-dhcp -Djazzer.hooks=true -Dtest=Dhcp4FuzzTest#parsesFrames} to fuzz one
+ * target for up to two minutes; findings land beside the corpus as {@code crash-*} files.
  */
 class Dhcp4FuzzTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void parsesMessages(byte[] data) {
         DhcpMessage m;
         try {
@@ -44,7 +45,7 @@ class Dhcp4FuzzTest {
         m.toString();
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void parsesFrames(byte[] data) {
         try {
             EthernetFrameCodec.parse(data);
@@ -54,7 +55,7 @@ class Dhcp4FuzzTest {
     }
 
     /** The first byte picks the option, the rest is its data, so each decoder gets fuzzed directly. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void decodesOptions(byte[] data) {
         if (data.length == 0) {
             return;

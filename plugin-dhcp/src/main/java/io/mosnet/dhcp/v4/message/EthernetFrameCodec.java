@@ -96,10 +96,21 @@ public final class EthernetFrameCodec {
         UdpDatagram d = new UdpDatagram(MacAddress.of(f, 6), MacAddress.of(f, 0), Ipv4.read(f, ip + 12),
                 Ipv4.read(f, ip + 16), b.getShort(udp) & 0xffff, b.getShort(udp + 2) & 0xffff, payload);
         int sent = b.getShort(udp + 6) & 0xffff;
-        if (sent != 0 && checksum(f, udp, udpLength, pseudoHeaderSum(d, udpLength)) != 0) {
-            throw new DhcpParseException("UDP checksum is wrong");
+        if (sent != 0 && checksum(f, udp, udpLength, pseudoHeaderSum(d, udpLength)) != 0
+                && sent != partialChecksum(d, udpLength)) {
+            throw new DhcpParseException("UDP checksum 0x" + Integer.toHexString(sent) + " is wrong");
         }
         return d;
+    }
+
+    /**
+     * What the checksum field holds when the sender left the sum to checksum offload (CHECKSUM_PARTIAL): the folded
+     * pseudo-header sum, not complemented. A raw socket on the same host, or on a veth or virtio peer, sees the
+     * frame before any hardware finished it; the kernel says so with TP_STATUS_CSUMNOTREADY, which a plain frame
+     * does not carry, so this exact value is accepted as "not computed yet" (as dhclient and systemd-networkd do).
+     */
+    static int partialChecksum(UdpDatagram d, int udpLength) {
+        return ~checksum(new byte[0], 0, 0, pseudoHeaderSum(d, udpLength)) & 0xffff;
     }
 
     private static int pseudoHeaderSum(UdpDatagram d, int udpLength) {

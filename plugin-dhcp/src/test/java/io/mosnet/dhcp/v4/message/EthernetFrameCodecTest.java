@@ -61,6 +61,20 @@ class EthernetFrameCodecTest {
     }
 
     @Test
+    void acceptsTheUnfinishedChecksumOfOffloadedFrames() {
+        // As a raw socket sees a frame from a veth peer: the field holds only the pseudo-header sum.
+        UdpDatagram d = datagram(new byte[] {1, 2, 3, 4, 5});
+        byte[] frame = EthernetFrameCodec.build(d);
+        int partial = EthernetFrameCodec.partialChecksum(d, 8 + 5);
+        frame[14 + 20 + 6] = (byte) (partial >>> 8);
+        frame[14 + 20 + 7] = (byte) partial;
+        assertEquals(5, EthernetFrameCodec.parse(frame).payload().length);
+        frame[frame.length - 1] ^= 0x40;
+        frame[14 + 20 + 6] ^= 1;
+        assertThrows(DhcpParseException.class, () -> EthernetFrameCodec.parse(frame));
+    }
+
+    @Test
     void acceptsEthernetPaddingAfterTheDatagram() {
         byte[] frame = EthernetFrameCodec.build(datagram(new byte[2]));
         byte[] padded = Arrays.copyOf(frame, 60);

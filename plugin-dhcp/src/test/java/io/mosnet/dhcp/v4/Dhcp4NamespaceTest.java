@@ -1,0 +1,211 @@
+package io.mosnet.dhcp.v4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.mosnet.api.address.AddressListener;
+import io.mosnet.api.address.AddressRequest;
+import io.mosnet.api.address.AddressSession;
+import io.mosnet.api.address.ProbeReport;
+import io.mosnet.api.address.ProbeRequest;
+import io.mosnet.api.config.MosnetConfig;
+import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.net.MacAddress;
+import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.api.state.LeaseState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client against a real dnsmasq across a veth pair between two namespaces made for this run, through the real
+ * {@link PacketTransport} (frames built and checked by mosnet) over a test-only AF_PACKET channel. Needs root,
+ * {@code ip} and {@code dnsmasq}; fails loudly without them. Nothing touches the root namespace.
+ */
+class Dhcp4NamespaceTest {
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    static final String CLIENT_NS = "md4c-" + RUN;
+    static final String SERVER_NS = "md4s-" + RUN;
+    static final String NIC = "vc" + RUN;
+    static Path dir;
+    static Process dnsmasq;
+    static MacAddress mac;
+    static final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeAll
+    static void lab() throws Exception {
+        dir = Files.createTempDirectory("mosnet-dhcp4-");
+        run("ip", "netns", "add", CLIENT_NS);
+        run("ip", "netns", "add", SERVER_NS);
+        run("ip", "-n", CLIENT_NS, "link", "add", NIC, "type", "veth", "peer", "name", "vs" + RUN, "netns",
+                SERVER_NS);
+        run("ip", "-n", SERVER_NS, "addr", "add", "10.77.0.1/24", "dev", "vs" + RUN);
+        run("ip", "-n", SERVER_NS, "link", "set", "vs" + RUN, "up");
+        run("ip", "-n", CLIENT_NS, "link", "set", NIC, "up");
+        String show = run("ip", "-n", CLIENT_NS, "link", "show", NIC);
+        mac = MacAddress.parse(show.replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1"));
+        dnsmasq = new ProcessBuilder("ip", "netns", "exec", SERVER_NS, "dnsmasq", "--no-daemon", "--conf-file=/dev/null",
+                "--port=0", "--interface=vs" + RUN, "--bind-interfaces", "--dhcp-authoritative",
+                "--dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m", "--dhcp-option=option:router,10.77.0.1",
+                "--dhcp-option=option:dns-server,10.77.0.1", "--dhcp-option=option:domain-search,lab.example,example.org",
+                "--dhcp-option=option:classless-static-route,10.99.0.0/16,10.77.0.9,0.0.0.0/0,10.77.0.1",
+                "--dhcp-option=option:mtu,1400", "--dhcp-leasefile=" + dir.resolve("leases"), "--log-dhcp",
+                "--log-facility=" + dir.resolve("dnsmasq.log"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.out").toFile()).start();
+        Thread.sleep(300);
+        assertTrue(dnsmasq.isAlive(), "dnsmasq did not start: " + Files.readString(dir.resolve("dnsmasq.out")));
+    }
+
+    @AfterAll
+    static void teardown() throws Exception {
+        scheduler.shutdownNow();
+        if (dnsmasq != null) {
+            dnsmasq.destroy();
+            dnsmasq.waitFor(5, TimeUnit.SECONDS);
+        }
+        runQuietly("ip", "netns", "del", CLIENT_NS);
+        runQuietly("ip", "netns", "del", SERVER_NS);
+    }
+
+    static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out;
+    }
+
+    static void runQuietly(String... cmd) {
+        try {
+            run(cmd);
+        } catch (Exception e) {
+            System.err.println("cleanup: " + e.getMessage());
+        }
+    }
+
+    /** A listener that queues what it hears. */
+    static final class Queue implements AddressListener {
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        final List<LeaseState> leases = new ArrayList<>();
+
+        @Override
+        public synchronized void leaseChanged(LeaseState lease) {
+            leases.add(lease);
+            events.add(lease.state() + " " + lease.address());
+        }
+
+        @Override
+        public void leaseLost(LeaseState lease, String reason) {
+            events.add("lost " + lease.address() + ": " + reason);
+        }
+
+        String next() throws InterruptedException {
+            String e = events.poll(15, TimeUnit.SECONDS);
+            return e == null ? "nothing within 15 s" : e;
+        }
+    }
+
+    PluginContext context() {
+        HostNetwork network = mock(HostNetwork.class);
+        when(network.openPacketChannel(anyString(), any())).thenAnswer(
+                inv -> new RawPacketChannel(CLIENT_NS, inv.getArgument(0), mac));
+        when(network.subscribe(any(), any())).thenReturn(() -> { });
+        PluginContext context = mock(PluginContext.class);
+        when(context.config()).thenReturn(MosnetConfig.defaults());
+        when(context.network()).thenReturn(network);
+        when(context.clock()).thenReturn(Clock.systemUTC());
+        when(context.scheduler()).thenReturn(scheduler);
+        return context;
+    }
+
+    Link nic() {
+        return new Link(2, NIC, "veth", mac, 1500, true, true, 0);
+    }
+
+    String log() throws IOException {
+        return Files.exists(dir.resolve("dnsmasq.log")) ? Files.readString(dir.resolve("dnsmasq.log")) : "";
+    }
+
+    @Test
+    void probesBindsAndConfirmsAfterARestartAgainstDnsmasq() throws Exception {
+        Dhcp4AddressSource source = new Dhcp4AddressSource(DuidSource.linkLayer());
+        PluginContext context = context();
+        ProbeReport report = source.probe(new ProbeRequest(List.of(nic())), context);
+        assertEquals(NIC, report.chosenNic(), "probe report " + report + "\n" + log());
+
+        Queue listener = new Queue();
+        LeaseState bound;
+        try (AddressSession session = source.start(new AddressRequest(NIC, nic(), report.offer()), listener,
+                context)) {
+            String event = listener.next();
+            assertTrue(event.startsWith("BOUND 10.77.0."), event + "\n" + log());
+            bound = session.current().orElseThrow();
+        }
+        assertEquals("10.77.0.1", bound.gateway());
+        assertEquals("10.77.0.1", bound.server());
+        assertEquals(List.of("10.77.0.1"), bound.dns());
+        assertEquals(List.of("lab.example", "example.org"), bound.domains());
+        assertEquals(List.of("10.99.0.0/16 via 10.77.0.9"), bound.routes());
+        assertEquals(1400, bound.mtu());
+        Duration lease = Duration.between(bound.obtainedAt(), bound.expiresAt());
+        assertEquals(120, lease.toSeconds());
+        String leases = Files.readString(dir.resolve("leases"));
+        assertTrue(leases.contains(bound.address().split("/")[0]) && leases.contains(colons(bound.clientId())),
+                "dnsmasq stored our RFC 4361 client id: " + leases);
+
+        // A restart with the stored lease: INIT-REBOOT, confirmed by the server, same address.
+        Queue again = new Queue();
+        try (AddressSession session = source.start(new AddressRequest(NIC, nic(), bound), again, context)) {
+            assertEquals("REBOOTING " + bound.address(), again.next());
+            assertEquals("BOUND " + bound.address(), again.next(), log());
+            assertTrue(session.current().orElseThrow().expiresAt().isAfter(Instant.now().plusSeconds(100)));
+        }
+    }
+
+    @Test
+    void aLeaseFromAnotherNetworkIsRefusedAndReplaced() throws Exception {
+        Dhcp4AddressSource source = new Dhcp4AddressSource(DuidSource.linkLayer());
+        Instant now = Instant.now();
+        LeaseState stale = new LeaseState("dhcpv4", "BOUND", NIC, "192.168.200.5/24", "192.168.200.1",
+                "192.168.200.1", List.of(), List.of(), List.of(), 0, now, now.plusSeconds(600), now.plusSeconds(900),
+                now.plusSeconds(1200), null);
+        Queue listener = new Queue();
+        try (AddressSession session = source.start(new AddressRequest(NIC, nic(), stale), listener, context())) {
+            assertEquals("REBOOTING 192.168.200.5/24", listener.next());
+            String lost = listener.next();
+            assertTrue(lost.startsWith("lost 192.168.200.5/24: DHCPNAK from 10.77.0.1 in REBOOTING"), lost + log());
+            String bound = listener.next();
+            assertTrue(bound.startsWith("BOUND 10.77.0."), bound + "\n" + log());
+        }
+    }
+
+    static String colons(String hex) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 2) {
+            s.append(i == 0 ? "" : ":").append(hex, i, i + 2);
+        }
+        return s.toString();
+    }
+}
