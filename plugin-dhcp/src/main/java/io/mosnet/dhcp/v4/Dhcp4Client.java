@@ -94,7 +94,11 @@ public final class Dhcp4Client implements AutoCloseable {
             return;
         }
         Dhcp4Lease stored = null;
-        if (previous != null) {
+        if (previous != null && previous.nic() != null && !previous.nic().equals(identity.nic())) {
+            // A lease from another uplink means another network: confirming it could only waste the reboot timeout.
+            LOG.info("{}: stored lease {} was obtained on {}, starting afresh", nic(), previous.address(),
+                    previous.nic());
+        } else if (previous != null) {
             try {
                 stored = Dhcp4Lease.fromState(previous);
             } catch (RuntimeException e) {

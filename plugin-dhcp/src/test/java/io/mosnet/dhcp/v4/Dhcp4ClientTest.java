@@ -466,6 +466,18 @@ class Dhcp4ClientTest {
     }
 
     @Test
+    void aStoredLeaseFromAnotherNicStartsAtInit() {
+        LeaseState s = stored(T0.minusSeconds(100), 3600);
+        LeaseState other = new LeaseState(s.protocol(), s.state(), "eth9", s.address(), s.gateway(), s.server(),
+                s.dns(), s.domains(), s.routes(), s.mtu(), s.obtainedAt(), s.renewAt(), s.rebindAt(), s.expiresAt(),
+                s.clientId());
+        Dhcp4Client c = client();
+        c.start(other);
+        assertEquals(Dhcp4State.SELECTING, c.state());
+        assertTrue(listener.events.isEmpty());
+    }
+
+    @Test
     void anExpiredStoredLeaseStartsAtInit() {
         Dhcp4Client c = client();
         c.start(stored(T0.minusSeconds(7200), 3600));

@@ -65,10 +65,12 @@ class Dhcp4NamespaceTest {
         run("ip", "-n", CLIENT_NS, "link", "set", NIC, "up");
         String show = run("ip", "-n", CLIENT_NS, "link", "show", NIC);
         mac = MacAddress.parse(show.replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1"));
-        dnsmasq = new ProcessBuilder("ip", "netns", "exec", SERVER_NS, "dnsmasq", "--no-daemon", "--conf-file=/dev/null",
+        dnsmasq = new ProcessBuilder("ip", "netns", "exec", SERVER_NS, "dnsmasq", "--no-daemon",
+                "--conf-file=/dev/null",
                 "--port=0", "--interface=vs" + RUN, "--bind-interfaces", "--dhcp-authoritative",
                 "--dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m", "--dhcp-option=option:router,10.77.0.1",
-                "--dhcp-option=option:dns-server,10.77.0.1", "--dhcp-option=option:domain-search,lab.example,example.org",
+                "--dhcp-option=option:dns-server,10.77.0.1",
+                "--dhcp-option=option:domain-search,lab.example,example.org",
                 "--dhcp-option=option:classless-static-route,10.99.0.0/16,10.77.0.9,0.0.0.0/0,10.77.0.1",
                 "--dhcp-option=option:mtu,1400", "--dhcp-leasefile=" + dir.resolve("leases"), "--log-dhcp",
                 "--log-facility=" + dir.resolve("dnsmasq.log"))

@@ -1,6 +1,9 @@
 package io.mosnet.dhcp.v4.option;
 
-/** Rebinding (T2) time value, option 59 (RFC 2132 section 9.12): four bytes, seconds from binding until the client broadcasts to any server. */
+/**
+ * Rebinding (T2) time value, option 59 (RFC 2132 section 9.12): four bytes, seconds from binding until the client
+ * broadcasts to any server.
+ */
 public final class RebindingTimeOption {
 
     public static final int CODE = OptionCode.REBINDING_TIME;

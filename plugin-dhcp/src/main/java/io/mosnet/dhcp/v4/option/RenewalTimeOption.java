@@ -1,6 +1,9 @@
 package io.mosnet.dhcp.v4.option;
 
-/** Renewal (T1) time value, option 58 (RFC 2132 section 9.11): four bytes, seconds from binding until the client starts renewing with its server. */
+/**
+ * Renewal (T1) time value, option 58 (RFC 2132 section 9.11): four bytes, seconds from binding until the client
+ * starts renewing with its server.
+ */
 public final class RenewalTimeOption {
 
     public static final int CODE = OptionCode.RENEWAL_TIME;
