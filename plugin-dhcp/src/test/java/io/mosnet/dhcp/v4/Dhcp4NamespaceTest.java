@@ -10,8 +10,10 @@ import static org.mockito.Mockito.when;
 import io.mosnet.api.address.AddressListener;
 import io.mosnet.api.address.AddressRequest;
 import io.mosnet.api.address.AddressSession;
+import io.mosnet.api.address.ProbeOutcome;
 import io.mosnet.api.address.ProbeReport;
 import io.mosnet.api.address.ProbeRequest;
+import io.mosnet.api.config.DhcpSettings;
 import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.Link;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client against a real dnsmasq across a veth pair between two namespaces made for this run, through the real
+ * The probe and the client against real dnsmasq servers in namespaces made for this run (a private-range server,
+ * a public-range one and a silent peer, each across a veth pair from the client namespace), through the real
  * {@link PacketTransport} (frames built and checked by mosnet) over a test-only AF_PACKET channel. Needs root,
  * {@code ip} and {@code dnsmasq}; fails loudly without them. Nothing touches the root namespace.
  */
@@ -46,10 +49,16 @@ class Dhcp4NamespaceTest {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     static final String CLIENT_NS = "md4c-" + RUN;
+    /** Private-range server (10.77.0.0/24), public-range server (198.51.100.0/24, TEST-NET-2), a silent peer. */
     static final String SERVER_NS = "md4s-" + RUN;
+    static final String PUBLIC_NS = "md4p-" + RUN;
+    static final String SILENT_NS = "md4q-" + RUN;
     static final String NIC = "vc" + RUN;
+    static final String PUBLIC_NIC = "vp" + RUN;
+    static final String SILENT_NIC = "vq" + RUN;
     static Path dir;
-    static Process dnsmasq;
+    static final List<Process> servers = new ArrayList<>();
+    static final java.util.Map<String, MacAddress> macs = new java.util.HashMap<>();
     static MacAddress mac;
     static final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
@@ -57,37 +66,54 @@ class Dhcp4NamespaceTest {
     static void lab() throws Exception {
         dir = Files.createTempDirectory("mosnet-dhcp4-");
         run("ip", "netns", "add", CLIENT_NS);
-        run("ip", "netns", "add", SERVER_NS);
-        run("ip", "-n", CLIENT_NS, "link", "add", NIC, "type", "veth", "peer", "name", "vs" + RUN, "netns",
-                SERVER_NS);
-        run("ip", "-n", SERVER_NS, "addr", "add", "10.77.0.1/24", "dev", "vs" + RUN);
-        run("ip", "-n", SERVER_NS, "link", "set", "vs" + RUN, "up");
-        run("ip", "-n", CLIENT_NS, "link", "set", NIC, "up");
-        String show = run("ip", "-n", CLIENT_NS, "link", "show", NIC);
-        mac = MacAddress.parse(show.replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1"));
-        dnsmasq = new ProcessBuilder("ip", "netns", "exec", SERVER_NS, "dnsmasq", "--no-daemon",
-                "--conf-file=/dev/null",
-                "--port=0", "--interface=vs" + RUN, "--bind-interfaces", "--dhcp-authoritative",
-                "--dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m", "--dhcp-option=option:router,10.77.0.1",
-                "--dhcp-option=option:dns-server,10.77.0.1",
+        peer(SERVER_NS, NIC, "10.77.0.1/24");
+        peer(PUBLIC_NS, PUBLIC_NIC, "198.51.100.1/24");
+        peer(SILENT_NS, SILENT_NIC, "192.0.2.1/24");
+        mac = macs.get(NIC);
+        dnsmasq(SERVER_NS, "private", "10.77.0.50,10.77.0.60,255.255.255.0,2m", "10.77.0.1",
                 "--dhcp-option=option:domain-search,lab.example,example.org",
                 "--dhcp-option=option:classless-static-route,10.99.0.0/16,10.77.0.9,0.0.0.0/0,10.77.0.1",
-                "--dhcp-option=option:mtu,1400", "--dhcp-leasefile=" + dir.resolve("leases"), "--log-dhcp",
-                "--log-facility=" + dir.resolve("dnsmasq.log"))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.out").toFile()).start();
+                "--dhcp-option=option:mtu,1400");
+        dnsmasq(PUBLIC_NS, "public", "198.51.100.50,198.51.100.60,255.255.255.0,2m", "198.51.100.1");
+    }
+
+    /** A namespace joined to the client's by a veth pair: {@code nic} on the client side, {@code address} there. */
+    static void peer(String ns, String nic, String address) throws Exception {
+        String far = "s" + nic;
+        run("ip", "netns", "add", ns);
+        run("ip", "-n", CLIENT_NS, "link", "add", nic, "type", "veth", "peer", "name", far, "netns", ns);
+        run("ip", "-n", ns, "addr", "add", address, "dev", far);
+        run("ip", "-n", ns, "link", "set", far, "up");
+        run("ip", "-n", CLIENT_NS, "link", "set", nic, "up");
+        String show = run("ip", "-n", CLIENT_NS, "link", "show", nic);
+        macs.put(nic, MacAddress.parse(show.replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1")));
+    }
+
+    static void dnsmasq(String ns, String name, String range, String server, String... extra) throws Exception {
+        String iface = "s" + (ns.equals(SERVER_NS) ? NIC : PUBLIC_NIC);
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, "dnsmasq", "--no-daemon",
+                "--conf-file=/dev/null", "--port=0", "--interface=" + iface, "--bind-interfaces",
+                "--dhcp-authoritative", "--dhcp-range=" + range, "--dhcp-option=option:router," + server,
+                "--dhcp-option=option:dns-server," + server, "--dhcp-leasefile=" + dir.resolve(name + ".leases"),
+                "--log-dhcp", "--log-facility=" + dir.resolve(name + ".log")));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".out").toFile()).start();
+        servers.add(p);
         Thread.sleep(300);
-        assertTrue(dnsmasq.isAlive(), "dnsmasq did not start: " + Files.readString(dir.resolve("dnsmasq.out")));
+        assertTrue(p.isAlive(), "dnsmasq did not start: " + Files.readString(dir.resolve(name + ".out")));
     }
 
     @AfterAll
     static void teardown() throws Exception {
         scheduler.shutdownNow();
-        if (dnsmasq != null) {
-            dnsmasq.destroy();
-            dnsmasq.waitFor(5, TimeUnit.SECONDS);
+        for (Process p : servers) {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
         }
-        runQuietly("ip", "netns", "del", CLIENT_NS);
-        runQuietly("ip", "netns", "del", SERVER_NS);
+        for (String ns : List.of(CLIENT_NS, SERVER_NS, PUBLIC_NS, SILENT_NS)) {
+            runQuietly("ip", "netns", "del", ns);
+        }
     }
 
     static String run(String... cmd) throws IOException, InterruptedException {
@@ -130,12 +156,18 @@ class Dhcp4NamespaceTest {
     }
 
     PluginContext context() {
+        return context(DhcpSettings.defaults());
+    }
+
+    PluginContext context(DhcpSettings dhcp) {
         HostNetwork network = mock(HostNetwork.class);
         when(network.openPacketChannel(anyString(), any())).thenAnswer(
-                inv -> new RawPacketChannel(CLIENT_NS, inv.getArgument(0), mac));
+                inv -> new RawPacketChannel(CLIENT_NS, inv.getArgument(0), macs.get(inv.getArgument(0, String.class))));
         when(network.subscribe(any(), any())).thenReturn(() -> { });
         PluginContext context = mock(PluginContext.class);
-        when(context.config()).thenReturn(MosnetConfig.defaults());
+        MosnetConfig d = MosnetConfig.defaults();
+        when(context.config()).thenReturn(new MosnetConfig(d.ipv4(), d.ipv6(), dhcp, d.firewall(), d.nat(),
+                d.bridge(), d.bridgeName(), d.topology(), d.nics(), d.plugins()));
         when(context.network()).thenReturn(network);
         when(context.clock()).thenReturn(Clock.systemUTC());
         when(context.scheduler()).thenReturn(scheduler);
@@ -143,11 +175,50 @@ class Dhcp4NamespaceTest {
     }
 
     Link nic() {
-        return new Link(2, NIC, "veth", mac, 1500, true, true, 0);
+        return link(NIC);
+    }
+
+    static Link link(String name) {
+        return new Link(2, name, "veth", macs.get(name), 1500, true, true, 0);
     }
 
     String log() throws IOException {
-        return Files.exists(dir.resolve("dnsmasq.log")) ? Files.readString(dir.resolve("dnsmasq.log")) : "";
+        Path log = dir.resolve("private.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    static DhcpSettings settings(boolean preferPrivate, int timeoutSeconds) {
+        return DhcpSettings.defaults().withPreferPrivate(preferPrivate).withTimeout(Duration.ofSeconds(timeoutSeconds));
+    }
+
+    @Test
+    void probeTakesThePrivateOfferAsSoonAsItArrives() {
+        Dhcp4AddressSource source = new Dhcp4AddressSource(DuidSource.linkLayer());
+        long start = System.nanoTime();
+        ProbeReport r = source.probe(new ProbeRequest(List.of(link(PUBLIC_NIC), link(SILENT_NIC), link(NIC))),
+                context(settings(true, 20)));
+        assertEquals(NIC, r.chosenNic(), r.toString());
+        assertTrue(r.offer().address().startsWith("10.77.0."), r.toString());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "did not wait for the timeout");
+        assertEquals(ProbeOutcome.Status.NOT_AWAITED, r.outcomes().get(1).status(), r.toString());
+    }
+
+    @Test
+    void probeTakesThePublicOfferWhenPrivateIsNotPreferred() {
+        Dhcp4AddressSource source = new Dhcp4AddressSource(DuidSource.linkLayer());
+        ProbeReport r = source.probe(new ProbeRequest(List.of(link(NIC), link(PUBLIC_NIC))),
+                context(settings(false, 20)));
+        assertEquals(PUBLIC_NIC, r.chosenNic(), r.toString());
+        assertTrue(r.offer().address().startsWith("198.51.100."), r.toString());
+    }
+
+    @Test
+    void probeNamesTheSilentNicAfterTheTimeout() {
+        Dhcp4AddressSource source = new Dhcp4AddressSource(DuidSource.linkLayer());
+        ProbeReport r = source.probe(new ProbeRequest(List.of(link(SILENT_NIC), link(NIC))),
+                context(settings(false, 3)));
+        assertEquals(NIC, r.chosenNic(), "the only offer, though not the preferred kind: " + r);
+        assertEquals(List.of(SILENT_NIC), r.silentNics());
     }
 
     @Test
@@ -173,7 +244,7 @@ class Dhcp4NamespaceTest {
         assertEquals(1400, bound.mtu());
         Duration lease = Duration.between(bound.obtainedAt(), bound.expiresAt());
         assertEquals(120, lease.toSeconds());
-        String leases = Files.readString(dir.resolve("leases"));
+        String leases = Files.readString(dir.resolve("private.leases"));
         assertTrue(leases.contains(bound.address().split("/")[0]) && leases.contains(colons(bound.clientId())),
                 "dnsmasq stored our RFC 4361 client id: " + leases);
 
