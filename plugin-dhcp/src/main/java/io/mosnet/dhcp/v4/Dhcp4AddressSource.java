@@ -86,10 +86,12 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
         DhcpSettings settings = context.config().dhcp();
         ClientIdentity identity = ClientIdentity.of(uplink.name(), uplink.mac(), duids.duid(uplink.mac()));
         Dhcp4Transport transport = transports.open(context.network(), request.hostInterface(), uplink.mac());
-        Dhcp4Client client = new Dhcp4Client(identity, settings, transport, context.clock(),
-                Timers.of(context.scheduler()), random, listener);
-        AutoCloseable carrierWatch = watchCarrier(context.network(), uplink, client);
+        Dhcp4Client client;
+        AutoCloseable carrierWatch = null;
         try {
+            client = new Dhcp4Client(identity, settings, transport, context.clock(), Timers.of(context.scheduler()),
+                    random, listener);
+            carrierWatch = watchCarrier(context.network(), uplink, client);
             client.start(request.previous());
         } catch (RuntimeException e) {
             closeQuietly(carrierWatch);

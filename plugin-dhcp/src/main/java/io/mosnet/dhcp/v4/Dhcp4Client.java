@@ -242,6 +242,9 @@ public final class Dhcp4Client implements AutoCloseable {
                         address.getHostAddress());
                 enterBound(lease);
             } else {
+                if (lease != null) {
+                    dropLease("no answer to INIT-REBOOT and the lease has expired");
+                }
                 enterInit(Duration.ZERO);
             }
         });

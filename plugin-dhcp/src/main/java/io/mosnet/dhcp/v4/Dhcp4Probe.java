@@ -38,6 +38,7 @@ public final class Dhcp4Probe {
 
     private final List<Attempt> attempts = new ArrayList<>();
     private final List<Link> noCarrier = new ArrayList<>();
+    private final List<Link> unusable = new ArrayList<>();
     private final List<Link> order = new ArrayList<>();
     private final DhcpSettings settings;
     private final Clock clock;
@@ -49,7 +50,8 @@ public final class Dhcp4Probe {
     private boolean done;
 
     /**
-     * @param candidates NIC to its transport, in the runtime's order; links without carrier may map to null
+     * @param candidates NIC to its transport, in the runtime's order; null for a NIC that could not be opened
+     *                   (links without carrier are not asked whatever they map to)
      * @param duids      the host's DUIDs, for the client identifier each NIC uses (the same the client will use)
      */
     public Dhcp4Probe(Map<Link, Dhcp4Transport> candidates, DhcpSettings settings, DuidSource duids, Clock clock,
@@ -61,8 +63,10 @@ public final class Dhcp4Probe {
         for (Map.Entry<Link, Dhcp4Transport> e : new LinkedHashMap<>(candidates).entrySet()) {
             Link link = e.getKey();
             order.add(link);
-            if (!link.carrier() || e.getValue() == null) {
+            if (!link.carrier()) {
                 noCarrier.add(link);
+            } else if (e.getValue() == null) {
+                unusable.add(link);
             } else {
                 ClientIdentity id = ClientIdentity.of(link.name(), link.mac(), duids.duid(link.mac()));
                 attempts.add(new Attempt(link, e.getValue(), id,
@@ -74,7 +78,7 @@ public final class Dhcp4Probe {
     /** Starts every NIC's exchange; the future completes once the choice is made. */
     public synchronized CompletableFuture<ProbeReport> start() {
         if (attempts.isEmpty()) {
-            finish("no candidate NIC has carrier");
+            finish("no candidate NIC can be asked");
             return result;
         }
         deadline = timers.schedule(settings.timeout(), () -> {
@@ -214,6 +218,9 @@ public final class Dhcp4Probe {
     private ProbeOutcome outcome(Link link, String why) {
         if (noCarrier.contains(link)) {
             return new ProbeOutcome(link.name(), ProbeOutcome.Status.NO_CARRIER, null, "no carrier");
+        }
+        if (unusable.contains(link)) {
+            return new ProbeOutcome(link.name(), ProbeOutcome.Status.FAILED, null, "packet channel could not be opened");
         }
         Attempt a = attempts.stream().filter(x -> x.link.equals(link)).findFirst().orElseThrow();
         if (a.offer != null) {

@@ -103,6 +103,20 @@ class Dhcp4AddressSourceTest {
     }
 
     @Test
+    void anInvalidHostnameFailsTheStartAndClosesTheTransport() {
+        MosnetConfig d = MosnetConfig.defaults();
+        io.mosnet.api.config.DhcpSettings s = d.dhcp();
+        when(context.config()).thenReturn(new MosnetConfig(d.ipv4(), d.ipv6(),
+                new io.mosnet.api.config.DhcpSettings(s.timeout(), true, true, false, "bad;name", false, false, false),
+                d.firewall(), d.nat(), d.bridge(), d.bridgeName(), d.topology(), d.nics(), d.plugins()));
+        io.mosnet.api.plugin.MosnetException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.mosnet.api.plugin.MosnetException.class,
+                () -> source.start(new AddressRequest("mos", eth0, null), listener, context));
+        assertTrue(e.getMessage().contains("host name"), e.getMessage());
+        assertTrue(transports.get("mos").closed);
+    }
+
+    @Test
     void confirmsTheLeaseWhenTheUplinkRegainsCarrier() {
         AddressSession session = source.start(new AddressRequest("mos", eth0, null), listener, context);
         MemoryTransport t = transports.get("mos");

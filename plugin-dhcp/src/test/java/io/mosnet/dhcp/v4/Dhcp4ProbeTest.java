@@ -160,6 +160,16 @@ class Dhcp4ProbeTest {
     }
 
     @Test
+    void aNicWhoseChannelCouldNotOpenIsReportedAsFailed() {
+        Map<Link, Dhcp4Transport> map = new LinkedHashMap<>();
+        map.put(eth0, null);
+        CompletableFuture<ProbeReport> f = new Dhcp4Probe(map, DhcpSettings.defaults(), DuidSource.linkLayer(), clock,
+                timers, new Random(3)).start();
+        assertTrue(f.isDone());
+        assertEquals(ProbeOutcome.Status.FAILED, f.join().outcomes().getFirst().status());
+    }
+
+    @Test
     void noCandidatesFinishesAtOnce() {
         CompletableFuture<ProbeReport> f = probe(DhcpSettings.defaults());
         assertTrue(f.isDone());
