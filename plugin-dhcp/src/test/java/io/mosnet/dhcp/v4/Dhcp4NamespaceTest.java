@@ -20,6 +20,7 @@ import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.v4.option.Duid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,6 +114,11 @@ class Dhcp4NamespaceTest {
         }
         for (String ns : List.of(CLIENT_NS, SERVER_NS, PUBLIC_NS, SILENT_NS)) {
             runQuietly("ip", "netns", "del", ns);
+        }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -271,6 +277,39 @@ class Dhcp4NamespaceTest {
             assertTrue(lost.startsWith("lost 192.168.200.5/24: DHCPNAK from 10.77.0.1 in REBOOTING"), lost + log());
             String bound = listener.next();
             assertTrue(bound.startsWith("BOUND 10.77.0."), bound + "\n" + log());
+        }
+    }
+
+    @Test
+    void renewsByUnicastFromTheLeasedAddressAtT1() throws Exception {
+        // The renewal socket is opened by the thread that reaches T1; here that is this thread, moved into the
+        // client namespace, and T1 is reached by advancing a manual clock instead of waiting a minute.
+        ManualClock clock = new ManualClock(Instant.now());
+        ManualTimers timers = new ManualTimers(clock);
+        Queue listener = new Queue();
+        HostNetwork network = mock(HostNetwork.class);
+        when(network.openPacketChannel(anyString(), any())).thenAnswer(
+                inv -> new RawPacketChannel(CLIENT_NS, inv.getArgument(0), mac));
+        try (AutoCloseable inside = RawPacketChannel.enter(CLIENT_NS);
+             PacketTransport transport = new PacketTransport(network, NIC, mac);
+             Dhcp4Client client = new Dhcp4Client(ClientIdentity.of(NIC, mac, Duid.linkLayer(mac)),
+                     DhcpSettings.defaults(), transport, clock, timers, new java.security.SecureRandom(), listener)) {
+            client.start(null);
+            String bound = listener.next();
+            assertTrue(bound.startsWith("BOUND 10.77.0."), bound + "\n" + log());
+            String address = bound.substring("BOUND ".length());
+            run("ip", "-n", CLIENT_NS, "addr", "add", address, "dev", NIC);
+            LeaseState first = client.current().orElseThrow();
+            String request = "DHCPREQUEST(s" + NIC + ") " + address.split("/")[0];
+            long requestsBefore = log().lines().filter(l -> l.contains(request)).count();
+
+            timers.advance(Duration.between(clock.instant(), first.renewAt()));
+            assertEquals("RENEWING " + address, listener.next());
+            assertEquals("BOUND " + address, listener.next(), log());
+            LeaseState renewed = client.current().orElseThrow();
+            assertTrue(renewed.expiresAt().isAfter(first.expiresAt()), renewed + " after " + first);
+            assertEquals(requestsBefore + 1, log().lines().filter(l -> l.contains(request)).count(), log());
+            assertEquals(Dhcp4State.BOUND, client.state());
         }
     }
 

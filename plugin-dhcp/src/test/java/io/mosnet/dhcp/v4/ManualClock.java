@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock that moves only when told to. */
 final class ManualClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     ManualClock(Instant start) {
         this.now = start;

@@ -32,31 +32,39 @@ final class ManualTimers implements Timers {
 
         @Override
         public void cancel() {
-            cancelled = true;
-            tasks.remove(this);
+            synchronized (ManualTimers.this) {
+                cancelled = true;
+                tasks.remove(this);
+            }
         }
     }
 
     @Override
-    public Timer schedule(Duration delay, Runnable task) {
+    public synchronized Timer schedule(Duration delay, Runnable task) {
         Task t = new Task(clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay), sequence++, task);
         tasks.add(t);
         return t;
     }
 
-    /** Moves time forward by {@code d}, running every task that falls due on the way. */
+    /**
+     * Moves time forward by {@code d}, running every task that falls due on the way. Tasks run without this
+     * object's lock held, so other threads (a real transport's reader) may schedule meanwhile.
+     */
     void advance(Duration d) {
         Instant end = clock.instant().plus(d);
         while (true) {
-            Optional<Task> next = tasks.stream().filter(t -> !t.due.isAfter(end))
-                    .min(Comparator.<Task, Instant>comparing(t -> t.due).thenComparingLong(t -> t.seq));
-            if (next.isEmpty()) {
-                break;
-            }
-            Task t = next.get();
-            tasks.remove(t);
-            if (t.due.isAfter(clock.instant())) {
-                clock.set(t.due);
+            Task t;
+            synchronized (this) {
+                Optional<Task> next = tasks.stream().filter(x -> !x.due.isAfter(end))
+                        .min(Comparator.<Task, Instant>comparing(x -> x.due).thenComparingLong(x -> x.seq));
+                if (next.isEmpty()) {
+                    break;
+                }
+                t = next.get();
+                tasks.remove(t);
+                if (t.due.isAfter(clock.instant())) {
+                    clock.set(t.due);
+                }
             }
             t.run.run();
         }
@@ -64,11 +72,11 @@ final class ManualTimers implements Timers {
     }
 
     /** When the next pending task is due, if any. */
-    Optional<Instant> nextDue() {
+    synchronized Optional<Instant> nextDue() {
         return tasks.stream().map(t -> t.due).min(Comparator.naturalOrder());
     }
 
-    int pending() {
+    synchronized int pending() {
         return tasks.size();
     }
 }

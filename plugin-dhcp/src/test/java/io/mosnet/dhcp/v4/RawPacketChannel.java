@@ -51,22 +51,35 @@ final class RawPacketChannel implements PacketChannel {
     private final int fd;
     private final Link link;
 
-    RawPacketChannel(String namespace, String name, MacAddress mac) {
+    /** Moves the calling thread into a named network namespace until the returned handle is closed. */
+    static AutoCloseable enter(String namespace) {
         int self = LibC.C.open("/proc/thread-self/ns/net", O_RDONLY);
         int target = LibC.C.open("/run/netns/" + namespace, O_RDONLY);
-        int index;
-        int sock;
         try {
             LibC.C.setns(target, CLONE_NEWNET);
-            try {
-                index = LibC.C.if_nametoindex(name);
-                sock = LibC.C.socket(AF_PACKET, SOCK_RAW, Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_ALL)));
-            } finally {
-                LibC.C.setns(self, CLONE_NEWNET);
-            }
+        } catch (LastErrorException e) {
+            LibC.C.close(self);
+            throw e;
         } finally {
             LibC.C.close(target);
-            LibC.C.close(self);
+        }
+        return () -> {
+            try {
+                LibC.C.setns(self, CLONE_NEWNET);
+            } finally {
+                LibC.C.close(self);
+            }
+        };
+    }
+
+    RawPacketChannel(String namespace, String name, MacAddress mac) {
+        int index;
+        int sock;
+        try (AutoCloseable inside = enter(namespace)) {
+            index = LibC.C.if_nametoindex(name);
+            sock = LibC.C.socket(AF_PACKET, SOCK_RAW, Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_ALL)));
+        } catch (Exception e) {
+            throw new NetworkException("AF_PACKET socket on " + name + " in " + namespace + ": " + e.getMessage(), e);
         }
         ByteBuffer sll = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder());
         sll.putShort((short) AF_PACKET);
