@@ -5,6 +5,7 @@ import io.mosnet.api.address.ProbeReport;
 import io.mosnet.api.config.DhcpSettings;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.Link;
+import io.mosnet.api.state.LeaseState;
 import io.mosnet.dhcp.v4.message.DhcpMessage;
 import io.mosnet.dhcp.v4.option.DhcpParseException;
 import io.mosnet.dhcp.v4.option.Ipv4;
@@ -12,6 +13,7 @@ import io.mosnet.dhcp.v4.option.MessageType;
 import io.mosnet.dhcp.v4.option.OptionCode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -239,7 +241,7 @@ public final class Dhcp4Probe {
                 "not awaited: " + why);
     }
 
-    private static io.mosnet.api.state.LeaseState stateOf(Attempt a) {
+    private static LeaseState stateOf(Attempt a) {
         return a.offer.toState(Dhcp4Client.OFFERED, a.link.name(), a.identity.clientIdHex());
     }
 
@@ -251,7 +253,7 @@ public final class Dhcp4Probe {
         final MessageFactory messages;
         int xid;
         Backoff backoff;
-        java.time.Instant started;
+        Instant started;
         Timers.Timer timer;
         Dhcp4Lease offer;
         int arrival;

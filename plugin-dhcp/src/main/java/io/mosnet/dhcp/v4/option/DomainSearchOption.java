@@ -3,6 +3,7 @@ package io.mosnet.dhcp.v4.option;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class DomainSearchOption {
             String[] labels = DnsNames.requireValid("option 119 (domain search)", domain).split("\\.");
             boolean pointed = false;
             for (int i = 0; i < labels.length; i++) {
-                String suffix = String.join(".", java.util.Arrays.copyOfRange(labels, i, labels.length));
+                String suffix = String.join(".", Arrays.copyOfRange(labels, i, labels.length));
                 Integer at = written.get(suffix);
                 if (at != null) {
                     out.write(0xc0 | (at >>> 8));
