@@ -1,0 +1,18 @@
+package io.mosnet.api.address;
+
+import io.mosnet.api.plugin.PluginContext;
+
+/**
+ * Implemented beside {@link AddressSource} by sources that can choose the uplink (DHCPv4): they ask on every
+ * candidate NIC at once and rank the answers. The runtime checks {@code source instanceof AddressProbe}, probes,
+ * builds the bridge on the chosen NIC and then starts the source with {@link ProbeReport#offer()} as
+ * {@link AddressRequest#previous()}, so the client requests the address it was offered instead of starting over.
+ */
+public interface AddressProbe {
+
+    /**
+     * Probes the candidates; blocks until the choice can no longer change or the configured timeout passed. A NIC
+     * that stays silent is reported in the result, not thrown.
+     */
+    ProbeReport probe(ProbeRequest request, PluginContext context);
+}
