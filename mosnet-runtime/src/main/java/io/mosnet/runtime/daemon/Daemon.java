@@ -83,14 +83,14 @@ public final class Daemon {
                 if (config.mode() == Mode.STATIC) {
                     new StaticMode(ctx, plan, status).configure();
                 } else {
-                    new DhcpMode(ctx, plan, status, previous).configure();
+                    new DhcpMode(ctx, plan, status, previous, options.resolvConf()).configure();
                 }
                 applyFirewall(ctx, status);
                 return null;
             });
             status.update(s -> {
                 s.phase = "running";
-                s.problems.clear();
+                s.problems.removeIf(p -> !p.startsWith("no carrier"));
             });
             LOG.info("network configured in {} mode on {} via {}", config.mode().label(), status.snapshot().nic(),
                     config.bridgeName());

@@ -1,24 +1,175 @@
 package io.mosnet.runtime.daemon;
 
+import io.mosnet.api.address.AddressProbe;
+import io.mosnet.api.address.AddressRequest;
+import io.mosnet.api.address.AddressSession;
+import io.mosnet.api.address.AddressSource;
+import io.mosnet.api.address.ProbeOutcome;
+import io.mosnet.api.address.ProbeReport;
+import io.mosnet.api.address.ProbeRequest;
+import io.mosnet.api.bridge.BridgeAttachment;
+import io.mosnet.api.bridge.BridgeBackend;
+import io.mosnet.api.bridge.BridgeRequest;
+import io.mosnet.api.config.Mode;
+import io.mosnet.api.config.MosnetConfig;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.net.NetworkEvent;
+import io.mosnet.api.plugin.MosnetException;
+import io.mosnet.api.plugin.PluginKind;
+import io.mosnet.api.state.LeaseState;
+import io.mosnet.runtime.dns.ResolvConfWriter;
+import io.mosnet.runtime.probe.CandidateNics;
 import io.mosnet.runtime.state.StateLoadResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** DHCP mode: probe every NIC with DHCP, bridge the chosen one, run the clients on the bridge. */
+/**
+ * DHCP mode: DHCPDISCOVER on every candidate NIC at once, bridge the NIC whose offer ranks first, then run the DHCPv4
+ * client on the bridge (requesting that offer directly) beside the RA DNS listener. After a restart, the lease in the
+ * state file is kept on the bridge and confirmed by INIT-REBOOT instead of probing again.
+ */
 final class DhcpMode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DhcpMode.class);
 
     private final RuntimeContext ctx;
     private final Plan plan;
     private final DaemonStatus status;
     private final StateLoadResult previous;
+    private final Path resolvConf;
+    private final List<AutoCloseable> running = new ArrayList<>();
 
-    DhcpMode(RuntimeContext ctx, Plan plan, DaemonStatus status, StateLoadResult previous) {
+    DhcpMode(RuntimeContext ctx, Plan plan, DaemonStatus status, StateLoadResult previous, Path resolvConf) {
         this.ctx = ctx;
         this.plan = plan;
         this.status = status;
         this.previous = previous;
+        this.resolvConf = resolvConf;
     }
 
-    void configure() {
-        throw new io.mosnet.api.plugin.MosnetException("DHCP mode is not wired in yet (" + plan.dhcp() + ", "
-                + previous + ", " + ctx + ", " + status + ")");
+    /** Sessions and subscriptions that live as long as the daemon. */
+    List<AutoCloseable> running() {
+        return running;
+    }
+
+    void configure() throws InterruptedException {
+        MosnetConfig config = ctx.config();
+        BridgeBackend backend = plan.backend();
+        AddressSource dhcp = plan.dhcp();
+        backend.preflight(ctx);
+
+        Optional<LeaseState> stored = storedLease();
+        Link nic;
+        LeaseState start;
+        if (stored.isPresent()) {
+            nic = ctx.network().requireLink(stored.get().nic());
+            start = stored.get();
+            LOG.info("resuming DHCPv4 lease {} on {} from the state file", start.address(), nic.name());
+        } else {
+            ProbeReport report = probe(dhcp, config);
+            nic = ctx.network().requireLink(report.chosenNic());
+            start = report.offer();
+        }
+        Link chosen = nic;
+        status.update(s -> {
+            s.nic = chosen.name();
+            s.backend = backend.id();
+        });
+
+        BridgeAttachment attachment = backend.attach(new BridgeRequest(config.bridgeName(), nic, Mode.DHCP), ctx);
+        status.update(s -> s.hostInterface = attachment.hostInterface());
+        LeaseApplier applier = new LeaseApplier(ctx, backend, attachment, nic, status, new ResolvConfWriter(resolvConf));
+        applier.prepare();
+        if (stored.isPresent() && stored.get().expiresAt() != null
+                && stored.get().expiresAt().isAfter(ctx.clock().instant())) {
+            // Keep the network up while the client confirms the lease (INIT-REBOOT).
+            applier.leaseChanged(stored.get());
+        }
+        watchCarrier(nic);
+        AddressSession session = dhcp.start(new AddressRequest(attachment.hostInterface(), nic, start), applier, ctx);
+        running.add(session);
+        ctx.network().link(attachment.hostInterface()).ifPresent(host -> startRdnss(attachment, nic, applier));
+
+        Duration wait = config.dhcp().timeout().plusSeconds(30);
+        if (!applier.bound().await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            closeAll();
+            throw new MosnetException("no DHCPv4 lease on " + attachment.hostInterface() + " (uplink " + nic.name()
+                    + ") within " + wait.toSeconds() + " s");
+        }
+    }
+
+    private ProbeReport probe(AddressSource dhcp, MosnetConfig config) {
+        if (!(dhcp instanceof AddressProbe prober)) {
+            throw new MosnetException("address source " + dhcp.id() + " cannot probe NICs");
+        }
+        List<Link> candidates = CandidateNics.bringUp(ctx.network(), config.bridgeName()).stream()
+                .filter(l -> config.nics().isEmpty() || config.nics().contains(l.name())).toList();
+        if (candidates.isEmpty()) {
+            throw new MosnetException("no candidate NIC for DHCP" + (config.nics().isEmpty() ? ""
+                    : " among " + config.nics()));
+        }
+        ProbeReport report = prober.probe(new ProbeRequest(candidates), ctx);
+        if (report.chosen().isEmpty()) {
+            throw new MosnetException("no DHCP offer on any NIC within " + config.dhcp().timeout().toSeconds()
+                    + " s: " + report.outcomes().stream().map(DhcpMode::describe).collect(Collectors.joining(", ")));
+        }
+        if (!report.silentNics().isEmpty()) {
+            LOG.info("no DHCP offer on {}", String.join(", ", report.silentNics()));
+        }
+        LOG.info("DHCP probe chose {} (offer {})", report.chosenNic(), report.offer().address());
+        return report;
+    }
+
+    private static String describe(ProbeOutcome o) {
+        return o.nic() + " (" + o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + (o.detail() == null || o.detail().isBlank() ? "" : ": " + o.detail()) + ")";
+    }
+
+    /** The DHCPv4 lease an earlier run stored, if its NIC is still here. */
+    private Optional<LeaseState> storedLease() {
+        return previous.loadedState().filter(s -> "dhcp".equals(s.mode()))
+                .map(s -> s.leases().get("dhcpv4"))
+                .filter(l -> l.nic() != null && l.address() != null && ctx.network().link(l.nic()).isPresent());
+    }
+
+    private void startRdnss(BridgeAttachment attachment, Link nic, LeaseApplier applier) {
+        plan.registry().find(PluginKind.ADDRESS_SOURCE, AddressSource.class, "rdnss").ifPresent(rdnss ->
+                running.add(rdnss.start(new AddressRequest(attachment.hostInterface(), nic, null), applier, ctx)));
+    }
+
+    /** A lost carrier shows in the state and in {@code mosnet health} while it lasts. */
+    private void watchCarrier(Link nic) {
+        String problem = "no carrier on uplink " + nic.name();
+        running.add(ctx.network().subscribe(EnumSet.of(NetworkEvent.Group.LINK), e -> {
+            if (e instanceof NetworkEvent.LinkChanged c && c.link().index() == nic.index() && !c.removed()) {
+                boolean down = !c.link().carrier();
+                status.update(s -> {
+                    if (down) {
+                        s.problems.add(problem);
+                    } else {
+                        s.problems.remove(problem);
+                    }
+                });
+            }
+        }));
+    }
+
+    private void closeAll() {
+        for (AutoCloseable c : running) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing {}: {}", c, e.getMessage());
+            }
+        }
+        running.clear();
     }
 }

@@ -1,0 +1,183 @@
+package io.mosnet.runtime.daemon;
+
+import io.mosnet.api.address.AddressListener;
+import io.mosnet.api.bridge.BridgeAttachment;
+import io.mosnet.api.bridge.BridgeBackend;
+import io.mosnet.api.bridge.HostSetup;
+import io.mosnet.api.config.Mode;
+import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.IpAddresses;
+import io.mosnet.api.net.IpNetwork;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.net.NetworkException;
+import io.mosnet.api.net.Route;
+import io.mosnet.api.state.LeaseState;
+import io.mosnet.runtime.dns.DnsSource;
+import io.mosnet.runtime.dns.ResolvConf;
+import io.mosnet.runtime.dns.ResolvConfWriter;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what the address sources learn into the host's configuration, in one place: addresses and routes on the
+ * bridge (through the backend, which converges), resolv.conf from every source (DHCP first, RFC 8106 §5.3.1), and the
+ * state file. Sources call it on their own threads; it is quick and never blocks on them.
+ */
+final class LeaseApplier implements AddressListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseApplier.class);
+    private static final List<String> DNS_ORDER = List.of("dhcpv4", "dhcpv6", "ra");
+
+    private final RuntimeContext ctx;
+    private final BridgeBackend backend;
+    private final BridgeAttachment attachment;
+    private final Link uplink;
+    private final DaemonStatus status;
+    private final ResolvConfWriter resolvConf;
+    private final CountDownLatch bound = new CountDownLatch(1);
+    private final Map<String, LeaseState> leases = new LinkedHashMap<>();
+    private IpNetwork appliedV4;
+    private List<Route> appliedRoutes = List.of();
+
+    LeaseApplier(RuntimeContext ctx, BridgeBackend backend, BridgeAttachment attachment, Link uplink,
+                 DaemonStatus status, ResolvConfWriter resolvConf) {
+        this.ctx = ctx;
+        this.backend = backend;
+        this.attachment = attachment;
+        this.uplink = uplink;
+        this.status = status;
+        this.resolvConf = resolvConf;
+    }
+
+    /** Counted down when the DHCPv4 client first holds a lease. */
+    CountDownLatch bound() {
+        return bound;
+    }
+
+    /** Host routing without addresses yet (sysctls, accept_ra for SLAAC). */
+    synchronized void prepare() {
+        backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, List.of(), List.of()), ctx);
+    }
+
+    @Override
+    public synchronized void leaseChanged(LeaseState lease) {
+        if ("dhcpv4".equals(lease.protocol())) {
+            if ("OFFERED".equals(lease.state()) || lease.address() == null) {
+                return;
+            }
+            applyV4(lease);
+            bound.countDown();
+        }
+        leases.put(lease.protocol(), lease);
+        publish(null);
+    }
+
+    @Override
+    public synchronized void leaseLost(LeaseState lease, String reason) {
+        leases.remove(lease.protocol());
+        if ("dhcpv4".equals(lease.protocol()) && appliedV4 != null) {
+            HostNetwork net = ctx.network();
+            for (Route r : appliedRoutes) {
+                quietly(() -> net.deleteRoute(r));
+            }
+            IpNetwork gone = appliedV4;
+            quietly(() -> net.deleteAddress(attachment.hostInterface(), gone));
+            LOG.warn("DHCPv4 lease {} lost ({}); address removed, the client starts over", gone, reason);
+            appliedV4 = null;
+            appliedRoutes = List.of();
+        }
+        publish(lease.protocol() + " lease lost: " + reason);
+    }
+
+    private void applyV4(LeaseState lease) {
+        HostNetwork net = ctx.network();
+        String dev = attachment.hostInterface();
+        int index = net.requireLink(dev).index();
+        IpNetwork address = IpNetwork.parse(lease.address());
+        if (appliedV4 != null && !appliedV4.equals(address)) {
+            IpNetwork old = appliedV4;
+            quietly(() -> net.deleteAddress(dev, old));
+            LOG.info("DHCPv4 address changed from {} to {}", old, address);
+        }
+        List<Route> routes = new ArrayList<>();
+        for (String r : lease.routes()) {
+            routes.add(classless(r, index));
+        }
+        if (lease.gateway() != null) {
+            routes.add(Route.defaultVia(IpAddresses.parse(lease.gateway()), index, false)
+                    .withProtocol(Route.Protocol.DHCP));
+        }
+        backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, List.of(address), routes), ctx);
+        appliedV4 = address;
+        appliedRoutes = List.copyOf(routes);
+    }
+
+    /** {@code dest/len via gw} or {@code dest/len} (on-link), as the DHCPv4 source writes option 121 routes. */
+    private static Route classless(String text, int index) {
+        String[] parts = text.split(" via ");
+        IpNetwork dest = IpNetwork.parse(parts[0].trim());
+        InetAddress gw = parts.length > 1 ? IpAddresses.parse(parts[1].trim()) : null;
+        return new Route(dest, gw, index, 0, gw == null ? Route.Scope.LINK : Route.Scope.UNIVERSE,
+                Route.Protocol.DHCP, false, Route.MAIN_TABLE);
+    }
+
+    private void publish(String problem) {
+        List<DnsSource> sources = new ArrayList<>();
+        for (String p : DNS_ORDER) {
+            LeaseState l = leases.get(p);
+            if (l != null) {
+                sources.add(new DnsSource(p, l.dns().stream().map(LeaseApplier::dnsAddress).toList(), l.domains()));
+            }
+        }
+        ResolvConf conf = ResolvConf.merge(sources);
+        if (!conf.isEmpty()) {
+            try {
+                resolvConf.write(conf);
+            } catch (RuntimeException e) {
+                LOG.error("cannot write {}: {}", resolvConf.path(), e.getMessage());
+            }
+        }
+        List<Route> routes = appliedRoutes;
+        IpNetwork v4 = appliedV4;
+        status.update(s -> {
+            s.leases = new LinkedHashMap<>(leases);
+            List<String> addrs = new ArrayList<>();
+            if (v4 != null) {
+                addrs.add(v4.toString());
+            }
+            LeaseState v6 = leases.get("dhcpv6");
+            if (v6 != null && v6.address() != null) {
+                addrs.add(v6.address());
+            }
+            s.addresses = addrs;
+            s.routes = Daemon.routeStates(routes, attachment.hostInterface());
+            s.dns = conf.nameservers().stream().map(IpAddresses::format).toList();
+            s.searchDomains = conf.searchDomains();
+            s.problems.removeIf(p -> p.contains(" lease lost: "));
+            if (problem != null) {
+                s.problems.add(problem);
+            }
+        });
+    }
+
+    private static InetAddress dnsAddress(String text) {
+        int pct = text.indexOf('%');
+        return IpAddresses.parse(pct < 0 ? text : text.substring(0, pct));
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (NetworkException e) {
+            if (!e.notFound()) {
+                LOG.warn("{}", e.getMessage());
+            }
+        }
+    }
+}
