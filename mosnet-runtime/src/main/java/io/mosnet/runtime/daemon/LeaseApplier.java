@@ -72,10 +72,13 @@ final class LeaseApplier implements AddressListener {
                 return;
             }
             applyV4(lease);
-            bound.countDown();
         }
         leases.put(lease.protocol(), lease);
         publish(null);
+        if ("dhcpv4".equals(lease.protocol())) {
+            // Only now: the state file already shows the lease when the daemon reports itself running.
+            bound.countDown();
+        }
     }
 
     @Override
