@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *
  * <p>T1 and T2 are fixed in {@link #from} and nowhere else: the earliest T1 and T2 of the IAs (section 18.2.4 sends
  * one Renew for all of them); where the server left them 0, 0.5 and 0.8 of the shortest preferred lifetime (section
- * 21.4); T2 no later than the first valid lifetime ends; T1 not before {@link #MIN_RENEW} (a lifetime of 0 must
+ * 21.4); T1 and T2 no later than the last valid lifetime ends (an address the server lets lapse earlier
+ * simply goes when its own lifetime ends); T1 not before {@link #MIN_RENEW} (a lifetime of 0 must
  * not turn into a Renew storm) and never after T2. The constructor asserts renew &lt;= rebind &lt;= expiry.
  *
  * @param serverId   the DUID of the server that answered
@@ -85,7 +86,6 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
         List<LeasedAddress> addresses = new ArrayList<>();
         List<LeasedPrefix> prefixes = new ArrayList<>();
         List<Lifetime[]> timers = new ArrayList<>();
-        List<Lifetime> valids = new ArrayList<>();
         Set<Inet6Address> mentionedAddresses = Set.of();
         Set<IpNetwork> mentionedPrefixes = Set.of();
 
@@ -96,7 +96,6 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
                     .collect(Collectors.toSet());
             usable.forEach(a -> addresses.add(new LeasedAddress(a.address(), a.preferred().deadline(now),
                     a.valid().deadline(now))));
-            usable.forEach(a -> valids.add(a.valid()));
             if (!usable.isEmpty()) {
                 Lifetime pref = usable.stream().map(IaAddressOption::preferred).min(Comparator.naturalOrder())
                         .orElseThrow();
@@ -109,7 +108,6 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
                     .collect(Collectors.toSet());
             usable.forEach(p -> prefixes.add(new LeasedPrefix(p.prefix(), p.preferred().deadline(now),
                     p.valid().deadline(now))));
-            usable.forEach(p -> valids.add(p.valid()));
             if (!usable.isEmpty()) {
                 Lifetime pref = usable.stream().map(IaPrefixOption::preferred).min(Comparator.naturalOrder())
                         .orElseThrow();
@@ -127,10 +125,6 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
 
         Lifetime t1 = timers.stream().map(t -> t[0]).min(Comparator.naturalOrder()).orElse(Lifetime.INFINITE);
         Lifetime t2 = timers.stream().map(t -> t[1]).min(Comparator.naturalOrder()).orElse(Lifetime.INFINITE);
-        Lifetime shortestValid = valids.stream().min(Comparator.naturalOrder()).orElse(Lifetime.INFINITE);
-        if (t2.compareTo(shortestValid) > 0) {
-            t2 = shortestValid;
-        }
         if (!t1.isInfinite() && t1.seconds() < MIN_RENEW.toSeconds()) {
             t1 = Lifetime.ofSeconds(MIN_RENEW.toSeconds());
         }
