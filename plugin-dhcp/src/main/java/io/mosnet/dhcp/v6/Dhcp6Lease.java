@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  * ({@code 0xffffffff}, RFC 8415 section 7.7), which is never turned into a date.
  *
  * <p>T1 and T2 are fixed in {@link #from} and nowhere else: the earliest T1 and T2 of the IAs (section 18.2.4 sends
- * one Renew for all of them); where the server left them 0, 0.5 and 0.8 of the shortest preferred lifetime (section
- * 21.4); T1 and T2 no later than the last valid lifetime ends (an address the server lets lapse earlier
- * simply goes when its own lifetime ends); T1 not before {@link #MIN_RENEW} (a lifetime of 0 must
- * not turn into a Renew storm) and never after T2. The constructor asserts renew &lt;= rebind &lt;= expiry.
+ * one Renew for all of them); where the server left them 0, 0.5 and 0.8 of the shortest preferred lifetime, or of
+ * the shortest valid lifetime when the preferred one is 0 (section 21.4); T1 and T2 no later than the last valid
+ * lifetime ends (an address the server lets lapse earlier simply goes when its own lifetime ends); T1 not before
+ * {@link #MIN_RENEW} and never after T2. The constructor asserts renew &lt;= rebind &lt;= expiry.
  *
  * @param serverId   the DUID of the server that answered
  * @param server     the address the answer came from
@@ -44,7 +44,7 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
                          List<LeasedPrefix> prefixes, List<Inet6Address> dns, List<String> domains,
                          Instant obtainedAt, Instant renewAt, Instant rebindAt, Instant expiresAt) {
 
-    static final Duration MIN_RENEW = Duration.ofSeconds(10);
+    static final Duration MIN_RENEW = Duration.ofSeconds(1);
 
     /** An IA_NA address and its deadlines (null: infinite). */
     public record LeasedAddress(Inet6Address address, Instant preferredUntil, Instant validUntil) {
@@ -99,7 +99,9 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
             if (!usable.isEmpty()) {
                 Lifetime pref = usable.stream().map(IaAddressOption::preferred).min(Comparator.naturalOrder())
                         .orElseThrow();
-                timers.add(timers(reply.iaNa().t1(), reply.iaNa().t2(), pref));
+                Lifetime valid = usable.stream().map(IaAddressOption::valid).min(Comparator.naturalOrder())
+                        .orElseThrow();
+                timers.add(timers(reply.iaNa().t1(), reply.iaNa().t2(), pref, valid));
             }
         }
         if (reply.iaPd() != null) {
@@ -111,7 +113,9 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
             if (!usable.isEmpty()) {
                 Lifetime pref = usable.stream().map(IaPrefixOption::preferred).min(Comparator.naturalOrder())
                         .orElseThrow();
-                timers.add(timers(reply.iaPd().t1(), reply.iaPd().t2(), pref));
+                Lifetime valid = usable.stream().map(IaPrefixOption::valid).min(Comparator.naturalOrder())
+                        .orElseThrow();
+                timers.add(timers(reply.iaPd().t1(), reply.iaPd().t2(), pref, valid));
             }
         }
         if (previous != null) {
@@ -152,10 +156,15 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
                 reply.domains(), now, renewAt, rebindAt, expires);
     }
 
-    /** T1 and T2 of one IA, with the section 21.4 defaults where the server sent 0. */
-    private static Lifetime[] timers(Lifetime t1, Lifetime t2, Lifetime shortestPreferred) {
+    /**
+     * T1 and T2 of one IA, with the section 21.4 defaults where the server sent 0: 0.5 and 0.8 of the shortest
+     * preferred lifetime, or of the shortest valid lifetime when everything is already deprecated (preferred 0),
+     * so that a deprecated binding is renewed in time but not in a loop.
+     */
+    private static Lifetime[] timers(Lifetime t1, Lifetime t2, Lifetime shortestPreferred, Lifetime shortestValid) {
         if (t1.isZero() || t2.isZero()) {
-            return new Lifetime[] {shortestPreferred.times(0.5), shortestPreferred.times(0.8)};
+            Lifetime base = shortestPreferred.isZero() ? shortestValid : shortestPreferred;
+            return new Lifetime[] {base.times(0.5), base.times(0.8)};
         }
         return new Lifetime[] {t1, t2};
     }

@@ -384,7 +384,9 @@ class Dhcp6ClientTest {
         deliver(FakeServer.advertise(solicit).preference(255).address("2001:db8:1::a", 0, 300));
         deliver(FakeServer.reply(transport.last().message()).timers(0, 0).address("2001:db8:1::a", 0, 300));
 
-        assertEquals(clock.instant().plus(Dhcp6Lease.MIN_RENEW), client.lease().orElseThrow().renewAt());
+        assertEquals(clock.instant().plusSeconds(150), client.lease().orElseThrow().renewAt(),
+                "half the valid lifetime when the preferred one is 0");
+        assertEquals(clock.instant().plusSeconds(240), client.lease().orElseThrow().rebindAt());
     }
 
     // ---- renewing, rebinding, expiry
@@ -480,6 +482,15 @@ class Dhcp6ClientTest {
         assertEquals(1, lease.addresses().size());
         assertEquals("2001:db8:1::b", IpAddresses.format(lease.addresses().getFirst().address()));
         assertTrue(events.lost.isEmpty());
+    }
+
+    @Test
+    void aServerT1OfZeroSecondsIsRaisedToTheMinimum() {
+        Dhcp6Message solicit = startAndSolicit(false, false);
+        deliver(FakeServer.advertise(solicit).preference(255).address("2001:db8:1::a", 40, 60));
+        deliver(FakeServer.reply(transport.last().message()).timers(0, 0).address("2001:db8:1::a", 1, 60));
+
+        assertEquals(clock.instant().plus(Dhcp6Lease.MIN_RENEW), client.lease().orElseThrow().renewAt());
     }
 
     @Test
