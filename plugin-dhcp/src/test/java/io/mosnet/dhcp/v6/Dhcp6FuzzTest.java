@@ -48,7 +48,7 @@ class Dhcp6FuzzTest {
             ElapsedTimeOption::decode, UnicastOption::decode, StatusCodeOption::decode, RapidCommitOption::decode,
             DnsServersOption::decode, DomainListOption::decode, SolMaxRtOption::decode);
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void parsesMessages(byte[] data) {
         Dhcp6Message m;
         try {
@@ -69,7 +69,7 @@ class Dhcp6FuzzTest {
     }
 
     /** The first byte picks a decoder, the rest is the option's data, so each decoder is fuzzed directly. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void decodesOptions(byte[] data) {
         if (data.length == 0) {
             return;
@@ -91,7 +91,7 @@ class Dhcp6FuzzTest {
      * Feeds the input to a soliciting client as an answer with the right transaction id and client id patched in,
      * so that the fuzzer gets past the first checks into selection, binding and the lease timers.
      */
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void drivesTheClient(byte[] data) {
         ManualClock clock = new ManualClock(NOW);
         ManualTimers timers = new ManualTimers(clock);
