@@ -18,7 +18,11 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.v6.wire.Dhcp6Message;
 import io.mosnet.dhcp.v6.wire.Duid;
+import io.mosnet.dhcp.v6.wire.MessageType;
+import io.mosnet.dhcp.v6.wire.OptionCode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -38,7 +42,7 @@ class Dhcp6AddressSourceTest {
         PluginContext c = mock(PluginContext.class);
         when(c.config()).thenReturn(config);
         when(c.network()).thenReturn(mock(HostNetwork.class));
-        when(c.clock()).thenReturn(java.time.Clock.systemUTC());
+        when(c.clock()).thenReturn(Clock.systemUTC());
         when(c.scheduler()).thenReturn(scheduler);
         return c;
     }
@@ -76,9 +80,9 @@ class Dhcp6AddressSourceTest {
             while (transport.count() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            var solicit = transport.last().message();
-            assertEquals(io.mosnet.dhcp.v6.wire.MessageType.SOLICIT, solicit.type());
-            assertTrue(solicit.options().has(io.mosnet.dhcp.v6.wire.OptionCode.IA_PD));
+            Dhcp6Message solicit = transport.last().message();
+            assertEquals(MessageType.SOLICIT, solicit.type());
+            assertTrue(solicit.options().has(OptionCode.IA_PD));
         } finally {
             scheduler.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package io.mosnet.dhcp.v6;
 
+import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.dhcp.v6.wire.Duid;
 import java.net.NetworkInterface;
@@ -36,12 +37,12 @@ public final class Dhcp6NamespaceClient {
             @Override
             public void leaseChanged(Dhcp6Lease lease) {
                 say("CHANGED " + holder[0].state() + " addresses="
-                        + lease.addresses().stream().map(a -> io.mosnet.api.net.IpAddresses.format(a.address()))
+                        + lease.addresses().stream().map(a -> IpAddresses.format(a.address()))
                         .collect(Collectors.joining(","))
                         + " prefixes=" + lease.prefixes().stream().map(p -> p.prefix().toString())
                         .collect(Collectors.joining(","))
                         + " renewIn=" + Duration.between(lease.obtainedAt(), lease.renewAt()).toSeconds()
-                        + " dns=" + lease.dns().stream().map(io.mosnet.api.net.IpAddresses::format)
+                        + " dns=" + lease.dns().stream().map(IpAddresses::format)
                         .collect(Collectors.joining(","))
                         + " domains=" + String.join(",", lease.domains()) + " server=" + lease.serverId().hex());
             }

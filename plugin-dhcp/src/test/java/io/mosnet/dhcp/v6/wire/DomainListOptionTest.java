@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class DomainListOptionTest {
         byte[] wire = new byte[64 * 5 + 1];
         for (int i = 0; i < 5; i++) {
             wire[i * 64] = 63;
-            java.util.Arrays.fill(wire, i * 64 + 1, i * 64 + 64, (byte) 'a');
+            Arrays.fill(wire, i * 64 + 1, i * 64 + 64, (byte) 'a');
         }
         assertRejected("longer than 255", () -> DomainListOption.decode(wire));
     }

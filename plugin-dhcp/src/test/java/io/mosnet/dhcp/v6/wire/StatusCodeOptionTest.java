@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class StatusCodeOptionTest {
@@ -24,7 +25,7 @@ class StatusCodeOptionTest {
         assertEquals("A???B", s.message());
 
         byte[] longText = new byte[2 + 5000];
-        java.util.Arrays.fill(longText, 2, longText.length, (byte) 'x');
+        Arrays.fill(longText, 2, longText.length, (byte) 'x');
         assertTrue(StatusCodeOption.decode(longText).message().length() <= 200);
     }
 
