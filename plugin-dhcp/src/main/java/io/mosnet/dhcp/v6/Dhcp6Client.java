@@ -47,6 +47,7 @@ final class Dhcp6Client {
             new InetSocketAddress(IpAddresses.parseIpv6("ff02::1:2"), UdpDhcp6Transport.SERVER_PORT);
     /** SOL_MAX_DELAY (section 7.6): the first Solicit waits up to this long, so hosts booting together spread. */
     static final Duration SOL_MAX_DELAY = Duration.ofSeconds(1);
+    private static final Duration IGNORE_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final String iface;
     private final Dhcp6Identity identity;
@@ -69,6 +70,8 @@ final class Dhcp6Client {
     private boolean slaacOnly;
     private Duration solMaxRt = Retransmission.Params.SOLICIT.mrt();
     private String lastIgnored;
+    private Instant lastIgnoreLogged;
+    private int ignoresNotLogged;
 
     /** One message exchange: its transaction id, its retransmission timer and how to (re)build its message. */
     private final class Exchange {
@@ -496,9 +499,22 @@ final class Dhcp6Client {
         expiryTimer = null;
     }
 
+    /**
+     * Notes why a message was ignored. Logged at INFO at most every {@link #IGNORE_LOG_INTERVAL} (the rest at DEBUG,
+     * counted), so that a peer flooding the link with junk cannot flood the log.
+     */
     private void ignore(String reason) {
         lastIgnored = reason;
-        LOG.info("{}: ignored {}", iface, reason);
+        Instant now = clock.instant();
+        if (lastIgnoreLogged == null || !now.isBefore(lastIgnoreLogged.plus(IGNORE_LOG_INTERVAL))) {
+            LOG.info("{}: ignored {}{}", iface, reason, ignoresNotLogged == 0 ? ""
+                    : " (and " + ignoresNotLogged + " more since the last report)");
+            lastIgnoreLogged = now;
+            ignoresNotLogged = 0;
+        } else {
+            ignoresNotLogged++;
+            LOG.debug("{}: ignored {}", iface, reason);
+        }
     }
 
     private Duration randomDelay(Duration max) {

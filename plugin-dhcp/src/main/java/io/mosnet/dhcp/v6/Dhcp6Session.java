@@ -2,6 +2,7 @@ package io.mosnet.dhcp.v6;
 
 import io.mosnet.api.address.AddressListener;
 import io.mosnet.api.address.AddressSession;
+import io.mosnet.api.address.PrefixDelegation;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
@@ -27,13 +28,14 @@ import org.slf4j.LoggerFactory;
  * {@code leaseChanged} with state {@value #SLAAC_ONLY}, address null and no times: the host runs on SLAAC alone,
  * which is not an error, and the client goes on soliciting in the background.
  *
- * <p>Delegated prefixes are read with {@link #delegatedPrefixes()} (for the state file and {@code mosnet prefix}).
+ * <p>Delegated prefixes are read with {@link #delegatedPrefixes()} (the API's {@link PrefixDelegation}, for the
+ * state file and {@code mosnet prefix}); they are updated before each {@code leaseChanged} call.
  * With {@code assignDelegatedPrefix}, the first /64 of the first delegated prefix is put on the host interface as
  * {@code prefix::1/64} ({@code ip addr replace} with the prefix's lifetimes, so the kernel ages it out too and its
  * prefix route reaches the VMs behind the bridge); it moves when the delegation changes and is removed when the
  * prefix is lost. A prefix longer than /64 cannot hold a /64 and is only reported.
  */
-public final class Dhcp6Session implements AddressSession {
+public final class Dhcp6Session implements AddressSession, PrefixDelegation {
 
     public static final String PROTOCOL = "dhcpv6";
     public static final String SLAAC_ONLY = "SLAAC_ONLY";
@@ -122,6 +124,7 @@ public final class Dhcp6Session implements AddressSession {
     }
 
     /** The prefixes delegated now, with the /64 put on the bridge from the first one if any. */
+    @Override
     public synchronized List<DelegatedPrefix> delegatedPrefixes() {
         return prefixes;
     }

@@ -68,7 +68,8 @@ public final class UdpDhcp6Transport implements Dhcp6Transport {
                 new IOException(iface + " has no IPv6 link-local address yet"));
         DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET6);
         try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            // No SO_REUSEADDR: a second DHCPv6 client on this interface must fail here, loudly, rather than
+            // silently take half of the replies.
             ch.setOption(StandardSocketOptions.IP_MULTICAST_IF, n);
             ch.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, false);
             ch.bind(new InetSocketAddress(local, clientPort));

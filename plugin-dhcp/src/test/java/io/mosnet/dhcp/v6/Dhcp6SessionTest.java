@@ -1,6 +1,7 @@
 package io.mosnet.dhcp.v6;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -12,6 +13,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.mosnet.api.address.AddressListener;
+import io.mosnet.api.address.PrefixDelegation;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
@@ -94,6 +96,15 @@ class Dhcp6SessionTest {
         assertEquals(List.of(new DelegatedPrefix("2001:db8:100::/56", NOW.plusSeconds(400), NOW.plusSeconds(600),
                 null)), s.delegatedPrefixes());
         verify(network, never()).replaceAddress(any(), any(), any(), anyLong(), anyLong());
+    }
+
+    @Test
+    void theRuntimeReadsPrefixesThroughTheApiAlone() {
+        io.mosnet.api.address.AddressSession generic = session(false);
+        ((Dhcp6Session) generic).events().leaseChanged(lease(null, "2001:db8:100::/56"));
+
+        PrefixDelegation pd = assertInstanceOf(PrefixDelegation.class, generic);
+        assertEquals("2001:db8:100::/56", pd.delegatedPrefixes().getFirst().prefix());
     }
 
     @Test
