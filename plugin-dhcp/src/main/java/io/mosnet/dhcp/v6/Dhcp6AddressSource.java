@@ -5,12 +5,16 @@ import io.mosnet.api.address.AddressRequest;
 import io.mosnet.api.address.AddressSession;
 import io.mosnet.api.address.AddressSource;
 import io.mosnet.api.config.DhcpSettings;
+import io.mosnet.api.net.IpNetwork;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.api.state.LeaseState;
+import java.net.Inet6Address;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +70,23 @@ public final class Dhcp6AddressSource implements AddressSource {
         return "DHCPv6 client (RFC 8415): addresses, prefix delegation, SLAAC-only fallback";
     }
 
-    /** Starts the client; the returned session is a {@link Dhcp6Session}. */
+    /** The address of an earlier run's DHCPv6 lease, as a hint for the first Solicit. */
+    static List<Inet6Address> hints(LeaseState previous) {
+        if (previous == null || !Dhcp6Session.PROTOCOL.equals(previous.protocol()) || previous.address() == null) {
+            return List.of();
+        }
+        try {
+            return IpNetwork.parse(previous.address()).address() instanceof Inet6Address a ? List.of(a) : List.of();
+        } catch (IllegalArgumentException e) {
+            LOG.info("ignoring the stored DHCPv6 address '{}': {}", previous.address(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Starts the client; the returned session is a {@link Dhcp6Session}. A stored {@code dhcpv6} lease in
+     * {@link AddressRequest#previous()} only contributes its address as a hint: the client always solicits.
+     */
     @Override
     public AddressSession start(AddressRequest request, AddressListener listener, PluginContext context) {
         DhcpSettings dhcp = context.config().dhcp();
@@ -89,7 +109,7 @@ public final class Dhcp6AddressSource implements AddressSource {
         session.attach(client, transport, loop);
         try {
             loop.start();
-            client.start();
+            client.start(hints(request.previous()));
         } catch (RuntimeException e) {
             session.close();
             throw new MosnetException("starting the DHCPv6 client on " + iface + ": " + e.getMessage(), e);

@@ -69,6 +69,7 @@ final class Dhcp6Client {
     private Timers.Timer noServerTimer;
     private boolean slaacOnly;
     private Duration solMaxRt = Retransmission.Params.SOLICIT.mrt();
+    private List<Inet6Address> hints = List.of();
     private String lastIgnored;
     private Instant lastIgnoreLogged;
     private int ignoresNotLogged;
@@ -113,9 +114,18 @@ final class Dhcp6Client {
 
     /** Starts soliciting after the random delay of section 18.2.1. */
     synchronized void start() {
+        start(List.of());
+    }
+
+    /**
+     * Starts soliciting, suggesting {@code hints} (the address of an earlier run) in the IA_NA: section 18.2.1 lets
+     * a client name the addresses it would like, so a host tends to get the same address back after a restart.
+     */
+    synchronized void start(List<Inet6Address> hints) {
         if (state != Dhcp6State.STOPPED) {
             throw new IllegalStateException("the DHCPv6 client on " + iface + " is already running");
         }
+        this.hints = List.copyOf(hints);
         enterSoliciting(randomDelay(SOL_MAX_DELAY));
     }
 
@@ -177,7 +187,7 @@ final class Dhcp6Client {
         }
         begin(MessageType.SOLICIT, new Retransmission(Retransmission.Params.SOLICIT.withMrt(solMaxRt),
                         clock.instant(), random, true), ALL_SERVERS,
-                (xid, elapsed) -> Dhcp6Messages.solicit(xid, identity, settings, elapsed),
+                (xid, elapsed) -> Dhcp6Messages.solicit(xid, identity, settings, hints, elapsed),
                 () -> { });
     }
 

@@ -32,13 +32,18 @@ final class Dhcp6Messages {
     private Dhcp6Messages() {
     }
 
-    /** Section 18.2.1: empty IAs, Rapid Commit when configured. */
-    static Dhcp6Message solicit(int xid, Dhcp6Identity id, Dhcp6ClientSettings s, Duration elapsed) {
+    /** Section 18.2.1: IAs empty or with address hints, Rapid Commit when configured. */
+    static Dhcp6Message solicit(int xid, Dhcp6Identity id, Dhcp6ClientSettings s, List<Inet6Address> hints,
+                                Duration elapsed) {
         Dhcp6Options.Builder o = common(id, null, elapsed);
         if (s.rapidCommit()) {
             o.add(OptionCode.RAPID_COMMIT, RapidCommitOption.encode());
         }
-        return new Dhcp6Message(MessageType.SOLICIT, xid, ias(o, id, s, List.of(), List.of()).build());
+        return new Dhcp6Message(MessageType.SOLICIT, xid, ias(o, id, s, hints, List.of()).build());
+    }
+
+    static Dhcp6Message solicit(int xid, Dhcp6Identity id, Dhcp6ClientSettings s, Duration elapsed) {
+        return solicit(xid, id, s, List.of(), elapsed);
     }
 
     /** Section 18.2.2: to the chosen server, asking for what it advertised (or what we held, after NoBinding). */

@@ -13,6 +13,7 @@ import io.mosnet.api.address.AddressSession;
 import io.mosnet.api.config.DhcpSettings;
 import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.MosnetException;
@@ -24,6 +25,7 @@ import io.mosnet.dhcp.v6.wire.MessageType;
 import io.mosnet.dhcp.v6.wire.OptionCode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,5 +100,18 @@ class Dhcp6AddressSourceTest {
         MosnetException e = assertThrows(MosnetException.class, () -> source.start(
                 new AddressRequest("mos", UPLINK, null), QUIET, context(off, null)));
         assertTrue(e.getMessage().contains("switched off"), e.getMessage());
+    }
+
+    @Test
+    void aStoredDhcpv6AddressBecomesASolicitHint() {
+        LeaseState stored = new LeaseState("dhcpv6", "BOUND", "eth0", "2001:db8:1::100/128", null, null, null, null,
+                null, 0, null, null, null, null, null);
+        LeaseState v4 = new LeaseState("dhcpv4", "BOUND", "eth0", "10.0.0.5/24", null, null, null, null, null, 0,
+                null, null, null, null, null);
+
+        assertEquals(List.of(IpAddresses.parseIpv6("2001:db8:1::100")),
+                Dhcp6AddressSource.hints(stored));
+        assertTrue(Dhcp6AddressSource.hints(v4).isEmpty());
+        assertTrue(Dhcp6AddressSource.hints(null).isEmpty());
     }
 }

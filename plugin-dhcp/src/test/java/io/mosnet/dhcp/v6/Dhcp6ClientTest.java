@@ -128,6 +128,16 @@ class Dhcp6ClientTest {
     }
 
     @Test
+    void solicitSuggestsTheAddressOfAnEarlierRun() {
+        client(false, false).start(List.of(IpAddresses.parseIpv6("2001:db8:1::77")));
+        timers.advance(Dhcp6Client.SOL_MAX_DELAY);
+
+        IaNaOption ia = transport.last().message().options().decode(OptionCode.IA_NA, IaNaOption::decode)
+                .orElseThrow();
+        assertEquals("2001:db8:1::77", IpAddresses.format(ia.addresses().getFirst().address()));
+    }
+
+    @Test
     void retransmitsSolicitWithRfcBackoffCappedAtSolMaxRt() {
         startAndSolicit(false, false);
         List<Instant> times = new ArrayList<>();
