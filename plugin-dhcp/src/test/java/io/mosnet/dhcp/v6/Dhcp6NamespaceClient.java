@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The real client over {@link UdpDhcp6Transport}, run by {@link Dhcp6NamespaceTest} as a child JVM inside a test
  * namespace (a JVM cannot move its own sockets into another namespace without native calls). Prints one line per
- * event on stdout and exits after the given number of seconds.
+ * event and per message sent on stdout and exits after the given number of seconds.
  *
  * <p>Arguments: interface, seconds to run, no-server timeout in seconds, {@code pd} or {@code na}.
  */
@@ -31,7 +31,25 @@ public final class Dhcp6NamespaceClient {
         NetworkInterface nif = NetworkInterface.getByName(iface);
         MacAddress mac = MacAddress.of(nif.getHardwareAddress());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        Dhcp6Transport transport = new UdpDhcp6Transport(iface);
+        Dhcp6Transport udp = new UdpDhcp6Transport(iface);
+        Dhcp6Transport transport = new Dhcp6Transport() {
+            @Override
+            public void send(byte[] message, java.net.InetSocketAddress destination) throws java.io.IOException {
+                udp.send(message, destination);
+                say("SENT " + io.mosnet.dhcp.v6.wire.MessageType.of(message[0] & 0xff) + " to "
+                        + IpAddresses.format(destination.getAddress()));
+            }
+
+            @Override
+            public java.util.Optional<Datagram> receive(Duration timeout) throws java.io.IOException {
+                return udp.receive(timeout);
+            }
+
+            @Override
+            public void close() {
+                udp.close();
+            }
+        };
         Dhcp6Client[] holder = new Dhcp6Client[1];
         Dhcp6Events events = new Dhcp6Events() {
             @Override

@@ -41,7 +41,10 @@ class Dhcp6NamespaceTest {
     static final String SERVER_NIC = "vs" + RUN;
     static final String CLIENT_NIC = "vc" + RUN;
     static Path dir;
+    static final String SERVER2_NS = "md6r-" + RUN;
+    static final String CLIENT2_NS = "md6k-" + RUN;
     static Process kea;
+    static Process kea2;
 
     @BeforeAll
     static void lab() throws Exception {
@@ -62,15 +65,16 @@ class Dhcp6NamespaceTest {
         waitForLinkLocal(SERVER_NS, SERVER_NIC);
         waitForLinkLocal(CLIENT_NS, CLIENT_NIC);
         waitForLinkLocal(LONELY_NS, "vl" + RUN);
-        startKea();
+        kea = startKea(SERVER_NS, SERVER_NIC, "kea");
     }
 
-    static void startKea() throws Exception {
-        Path config = dir.resolve("kea-dhcp6.json");
+    /** Starts kea-dhcp6 on {@code nic} in {@code ns}: T1 4 s, T2 7 s, preferred 10 s, valid 15 s, /56 from a /48. */
+    static Process startKea(String ns, String nic, String name) throws Exception {
+        Path config = dir.resolve(name + ".json");
         Files.writeString(config, """
                 { "Dhcp6": {
                   "interfaces-config": { "interfaces": [ "%s" ] },
-                  "lease-database": { "type": "memfile", "persist": true, "name": "%s/leases6.csv",
+                  "lease-database": { "type": "memfile", "persist": true, "name": "%s/%s.csv",
                                       "lfc-interval": 0 },
                   "server-id": { "type": "EN", "enterprise-id": 2495, "identifier": "6d6f736e6574",
                                  "persist": false },
@@ -80,37 +84,48 @@ class Dhcp6NamespaceTest {
                   "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64", "interface": "%s",
                      "pools": [ { "pool": "2001:db8:1::100-2001:db8:1::1ff" } ],
                      "pd-pools": [ { "prefix": "2001:db8:100::", "prefix-len": 48, "delegated-len": 56 } ] } ],
-                  "loggers": [ { "name": "kea-dhcp6", "output_options": [ { "output": "%s/kea.log" } ],
+                  "loggers": [ { "name": "kea-dhcp6", "output_options": [ { "output": "%s/%s.log" } ],
                                  "severity": "INFO" } ]
                 } }
-                """.formatted(SERVER_NIC, dir, SERVER_NIC, dir));
-        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", SERVER_NS, "kea-dhcp6", "-c",
-                config.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("kea.out").toFile());
-        pb.environment().put("KEA_PIDFILE_DIR", dir.toString());
-        pb.environment().put("KEA_LOCKFILE_DIR", dir.toString());
-        kea = pb.start();
+                """.formatted(nic, dir, name, nic, dir, name));
+        Path out = dir.resolve(name + ".out");
+        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", ns, "kea-dhcp6", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        pb.environment().put("KEA_PIDFILE_DIR", dir.resolve(name).toString());
+        pb.environment().put("KEA_LOCKFILE_DIR", dir.resolve(name).toString());
+        Files.createDirectories(dir.resolve(name));
+        Process p = pb.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!kea.isAlive()) {
-                fail("kea-dhcp6 exited with " + kea.exitValue() + ": " + Files.readString(dir.resolve("kea.out")));
+            if (!p.isAlive()) {
+                fail("kea-dhcp6 exited with " + p.exitValue() + ": " + Files.readString(out));
             }
-            if (run("ip", "netns", "exec", SERVER_NS, "ss", "-Huln", "sport", "=", ":547").contains("547")) {
-                return;
+            if (run("ip", "netns", "exec", ns, "ss", "-Huln", "sport", "=", ":547").contains("547")) {
+                return p;
             }
             Thread.sleep(100);
         }
-        fail("kea-dhcp6 did not listen on port 547 within 15 s: " + Files.readString(dir.resolve("kea.out")));
+        stop(p);
+        fail("kea-dhcp6 did not listen on port 547 within 15 s: " + Files.readString(out));
+        return p;
+    }
+
+    /** Stops a process this test started, by its PID. */
+    static void stop(Process p) throws InterruptedException {
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @AfterAll
     static void teardown() throws Exception {
-        if (kea != null) {
-            kea.destroy();
-            if (!kea.waitFor(5, TimeUnit.SECONDS)) {
-                kea.destroyForcibly();
-            }
-        }
-        for (String ns : List.of(SERVER_NS, CLIENT_NS, SILENT_NS, LONELY_NS)) {
+        stop(kea);
+        stop(kea2);
+        for (String ns : List.of(SERVER_NS, CLIENT_NS, SILENT_NS, LONELY_NS, SERVER2_NS, CLIENT2_NS)) {
             runQuietly("ip", "netns", "del", ns);
         }
         if (dir != null) {
@@ -140,7 +155,7 @@ class Dhcp6NamespaceTest {
         assertTrue(renewed.startsWith("CHANGED BOUND "), renewed);
         assertEquals(address, field(renewed, "addresses"), "the renewal keeps the address");
         assertEquals(prefix.toString(), field(renewed, "prefixes"), "the renewal keeps the prefix");
-        String leases = Files.readString(dir.resolve("leases6.csv"));
+        String leases = Files.readString(dir.resolve("kea.csv"));
         assertTrue(leases.contains(prefix.address().getHostAddress().replaceAll("(:0)+$", "")) || leases.contains(
                 IpAddresses.format(prefix.address())), "kea recorded the delegation: " + leases);
     }
@@ -150,6 +165,81 @@ class Dhcp6NamespaceTest {
         List<String> lines = client(LONELY_NS, "vl" + RUN, 6, 3, "na", 1, "NOSERVER");
 
         assertTrue(lines.get(0).contains("SLAAC only"), lines.get(0));
+    }
+
+    @Test
+    void rebindsWhenTheServerStopsLosesTheLeaseAtItsEndAndBindsAgainWhenItReturns() throws Exception {
+        String nic2 = "vk" + RUN;
+        for (String ns : List.of(SERVER2_NS, CLIENT2_NS)) {
+            run("ip", "netns", "add", ns);
+        }
+        run("ip", "link", "add", "vr" + RUN, "netns", SERVER2_NS, "type", "veth", "peer", "name", nic2, "netns",
+                CLIENT2_NS);
+        run("ip", "-n", SERVER2_NS, "link", "set", "vr" + RUN, "up");
+        run("ip", "-n", CLIENT2_NS, "link", "set", nic2, "up");
+        run("ip", "-n", SERVER2_NS, "addr", "add", "2001:db8:1::1/64", "dev", "vr" + RUN);
+        waitForLinkLocal(SERVER2_NS, "vr" + RUN);
+        waitForLinkLocal(CLIENT2_NS, nic2);
+        kea2 = startKea(SERVER2_NS, "vr" + RUN, "kea2");
+        try (Child c = new Child(CLIENT2_NS, nic2, 45, 10, "pd")) {
+            String bound = c.await("CHANGED BOUND", 10);
+            stop(kea2);
+
+            c.await("SENT RENEW to ff02::1:2", 6);
+            c.await("SENT REBIND to ff02::1:2", 8);
+            String lost = c.await("LOST", 12);
+            assertTrue(lost.contains("valid lifetime ended"), lost);
+
+            kea2 = startKea(SERVER2_NS, "vr" + RUN, "kea2");
+            String again = c.await("CHANGED BOUND", 15);
+            assertEquals(field(bound, "addresses"), field(again, "addresses"),
+                    "kea hands the same client its address again");
+        }
+    }
+
+    /** The client JVM in a namespace, read line by line. */
+    static final class Child implements AutoCloseable {
+        final Process process;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final List<String> seen = new ArrayList<>();
+
+        Child(String ns, String nic, int seconds, int noServer, String mode) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp",
+                    System.getProperty("java.class.path"), Dhcp6NamespaceClient.class.getName(), nic,
+                    String.valueOf(seconds), String.valueOf(noServer), mode).redirectErrorStream(true).start();
+            Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+        }
+
+        /** The next line starting with {@code prefix} within {@code seconds}; other lines are kept for errors. */
+        String await(String prefix, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            while (true) {
+                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    fail("no '" + prefix + "' from the client within " + seconds + " s; it said " + seen
+                            + "; kea logs: " + keaLog());
+                }
+                seen.add(line);
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop(process);
+        }
     }
 
     /** Runs the client in {@code ns} and collects the first {@code count} lines starting with {@code prefix}. */
@@ -200,11 +290,15 @@ class Dhcp6NamespaceTest {
     }
 
     private static String keaLog() {
-        try {
-            return Files.readString(dir.resolve("kea.log"));
-        } catch (IOException e) {
-            return "(no kea log: " + e + ")";
+        StringBuilder b = new StringBuilder();
+        for (String name : List.of("kea.log", "kea2.log")) {
+            try {
+                b.append(name).append(": ").append(Files.readString(dir.resolve(name)));
+            } catch (IOException e) {
+                b.append(name).append(": (none) ");
+            }
         }
+        return b.toString();
     }
 
     private static String field(String line, String name) {
