@@ -3,10 +3,14 @@ package io.mosnet.dhcp.v6;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.dhcp.v6.wire.Duid;
+import io.mosnet.dhcp.v6.wire.MessageType;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
@@ -34,14 +38,14 @@ public final class Dhcp6NamespaceClient {
         Dhcp6Transport udp = new UdpDhcp6Transport(iface);
         Dhcp6Transport transport = new Dhcp6Transport() {
             @Override
-            public void send(byte[] message, java.net.InetSocketAddress destination) throws java.io.IOException {
+            public void send(byte[] message, InetSocketAddress destination) throws IOException {
                 udp.send(message, destination);
-                say("SENT " + io.mosnet.dhcp.v6.wire.MessageType.of(message[0] & 0xff) + " to "
+                say("SENT " + MessageType.of(message[0] & 0xff) + " to "
                         + IpAddresses.format(destination.getAddress()));
             }
 
             @Override
-            public java.util.Optional<Datagram> receive(Duration timeout) throws java.io.IOException {
+            public Optional<Datagram> receive(Duration timeout) throws IOException {
                 return udp.receive(timeout);
             }
 
