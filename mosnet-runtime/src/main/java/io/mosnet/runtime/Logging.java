@@ -46,7 +46,8 @@ public final class Logging {
             }
         }
         c.put("writingthread", "false");
-        c.put("autoshutdown", "true");
+        // Unbuffered writers on the calling thread: nothing to flush, and the shutdown hook can still log.
+        c.put("autoshutdown", "false");
         org.tinylog.configuration.Configuration.replace(c);
         return warning;
     }

@@ -96,7 +96,8 @@ final class DhcpMode {
         watchCarrier(nic);
         AddressSession session = dhcp.start(new AddressRequest(attachment.hostInterface(), nic, start), applier, ctx);
         running.add(session);
-        ctx.network().link(attachment.hostInterface()).ifPresent(host -> startRdnss(attachment, nic, applier));
+        startRdnss(attachment, nic, applier);
+        startDhcpv6(attachment, nic, applier);
 
         Duration wait = config.dhcp().timeout().plusSeconds(30);
         if (!applier.bound().await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -143,6 +144,24 @@ final class DhcpMode {
     private void startRdnss(BridgeAttachment attachment, Link nic, LeaseApplier applier) {
         plan.registry().find(PluginKind.ADDRESS_SOURCE, AddressSource.class, "rdnss").ifPresent(rdnss ->
                 running.add(rdnss.start(new AddressRequest(attachment.hostInterface(), nic, null), applier, ctx)));
+    }
+
+    /** DHCPv6 beside SLAAC ({@code mosdhcp6}, on by default); no server is not an error: the host stays on SLAAC. */
+    private void startDhcpv6(BridgeAttachment attachment, Link nic, LeaseApplier applier) {
+        if (!ctx.config().dhcp().dhcpv6()) {
+            return;
+        }
+        Optional<AddressSource> v6 = plan.registry().find(PluginKind.ADDRESS_SOURCE, AddressSource.class, "dhcpv6");
+        if (v6.isEmpty()) {
+            LOG.info("no dhcpv6 address source installed; IPv6 from SLAAC only");
+            return;
+        }
+        LeaseState stored = previous.loadedState().map(s -> s.leases().get("dhcpv6")).orElse(null);
+        AddressSession session = v6.get().start(new AddressRequest(attachment.hostInterface(), nic, stored), applier, ctx);
+        running.add(session);
+        if (session instanceof io.mosnet.api.address.PrefixDelegation pd) {
+            applier.delegation(pd);
+        }
     }
 
     /** A lost carrier shows in the state and in {@code mosnet health} while it lasts. */

@@ -43,7 +43,9 @@ final class LeaseApplier implements AddressListener {
     private final CountDownLatch bound = new CountDownLatch(1);
     private final Map<String, LeaseState> leases = new LinkedHashMap<>();
     private IpNetwork appliedV4;
+    private IpNetwork appliedV6;
     private List<Route> appliedRoutes = List.of();
+    private volatile io.mosnet.api.address.PrefixDelegation delegation;
 
     LeaseApplier(RuntimeContext ctx, BridgeBackend backend, BridgeAttachment attachment, Link uplink,
                  DaemonStatus status, ResolvConfWriter resolvConf) {
@@ -60,6 +62,14 @@ final class LeaseApplier implements AddressListener {
         return bound;
     }
 
+    /** Where delegated prefixes are read from (the DHCPv6 session), once it runs. */
+    void delegation(io.mosnet.api.address.PrefixDelegation d) {
+        this.delegation = d;
+        synchronized (this) {
+            publish(null);
+        }
+    }
+
     /** Host routing without addresses yet (sysctls, accept_ra for SLAAC). */
     synchronized void prepare() {
         backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, List.of(), List.of()), ctx);
@@ -72,6 +82,8 @@ final class LeaseApplier implements AddressListener {
                 return;
             }
             applyV4(lease);
+        } else if ("dhcpv6".equals(lease.protocol())) {
+            applyV6(lease);
         }
         leases.put(lease.protocol(), lease);
         publish(null);
@@ -95,6 +107,11 @@ final class LeaseApplier implements AddressListener {
             appliedV4 = null;
             appliedRoutes = List.of();
         }
+        if ("dhcpv6".equals(lease.protocol()) && appliedV6 != null) {
+            IpNetwork gone = appliedV6;
+            quietly(() -> ctx.network().deleteAddress(attachment.hostInterface(), gone));
+            appliedV6 = null;
+        }
         publish(lease.protocol() + " lease lost: " + reason);
     }
 
@@ -116,9 +133,36 @@ final class LeaseApplier implements AddressListener {
             routes.add(Route.defaultVia(IpAddresses.parse(lease.gateway()), index, false)
                     .withProtocol(Route.Protocol.DHCP));
         }
-        backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, List.of(address), routes), ctx);
+        backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, hostAddresses(address, appliedV6), routes),
+                ctx);
         appliedV4 = address;
         appliedRoutes = List.copyOf(routes);
+    }
+
+    /** DHCPv6 IA_NA: one /128 on the bridge; SLAAC_ONLY (no server) is recorded but adds nothing. */
+    private void applyV6(LeaseState lease) {
+        String dev = attachment.hostInterface();
+        IpNetwork address = lease.address() == null ? null : IpNetwork.parse(lease.address());
+        if (appliedV6 != null && !appliedV6.equals(address)) {
+            IpNetwork old = appliedV6;
+            quietly(() -> ctx.network().deleteAddress(dev, old));
+        }
+        if (address != null) {
+            backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, hostAddresses(appliedV4, address),
+                    appliedRoutes), ctx);
+        }
+        appliedV6 = address;
+    }
+
+    private static List<IpNetwork> hostAddresses(IpNetwork v4, IpNetwork v6) {
+        List<IpNetwork> out = new ArrayList<>();
+        if (v4 != null) {
+            out.add(v4);
+        }
+        if (v6 != null) {
+            out.add(v6);
+        }
+        return out;
     }
 
     /** {@code dest/len via gw} or {@code dest/len} (on-link), as the DHCPv4 source writes option 121 routes. */
@@ -148,16 +192,20 @@ final class LeaseApplier implements AddressListener {
         }
         List<Route> routes = appliedRoutes;
         IpNetwork v4 = appliedV4;
+        IpNetwork v6addr = appliedV6;
+        var d = delegation;
+        List<String> prefixes = d == null ? List.of() : d.delegatedPrefixes().stream()
+                .map(p -> p.prefix() + (p.assigned() == null ? "" : " (bridge " + p.assigned() + ")")).toList();
         status.update(s -> {
             s.leases = new LinkedHashMap<>(leases);
             List<String> addrs = new ArrayList<>();
             if (v4 != null) {
                 addrs.add(v4.toString());
             }
-            LeaseState v6 = leases.get("dhcpv6");
-            if (v6 != null && v6.address() != null) {
-                addrs.add(v6.address());
+            if (v6addr != null) {
+                addrs.add(v6addr.toString());
             }
+            s.delegatedPrefixes = prefixes;
             s.addresses = addrs;
             s.routes = Daemon.routeStates(routes, attachment.hostInterface());
             s.dns = conf.nameservers().stream().map(IpAddresses::format).toList();

@@ -69,8 +69,12 @@ final class LiveDaemonView implements DaemonView {
 
     @Override
     public PrefixReport prefix() {
-        List<DelegatedPrefix> prefixes = state().delegatedPrefixes().stream()
-                .map(p -> new DelegatedPrefix(p, null, null, null, null)).toList();
+        // The state keeps "prefix/len" or "prefix/len (bridge addr/64)".
+        List<DelegatedPrefix> prefixes = state().delegatedPrefixes().stream().map(p -> {
+            int i = p.indexOf(" (bridge ");
+            return i < 0 ? new DelegatedPrefix(p, null, null, null, null)
+                    : new DelegatedPrefix(p.substring(0, i), p.substring(i + 9, p.length() - 1), null, null, null);
+        }).toList();
         return new PrefixReport(prefixes);
     }
 
