@@ -311,6 +311,7 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
      * {@code flows} (OpenFlow flow stats), {@code datapath} (arg {@code verbose=true} for masks) and
      * {@code conntrack} (args {@code zone=N}, {@code stats=true}, {@code flush=true}).
      */
+    @Override
     public Map<String, Object> view(String name, Map<String, String> args, PluginContext context) {
         OvsSettings s = OvsSettings.from(context.config());
         OvsViews views = new OvsViews(s, context.config().bridgeName());
