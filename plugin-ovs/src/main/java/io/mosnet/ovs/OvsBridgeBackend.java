@@ -255,8 +255,12 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
             if (present.contains(a)) {
                 continue;
             }
+            // Like the linux backend: static IPv6 addresses skip DAD (the provider assigned them; DAD would leave
+            // them tentative, unusable, for a second or more after start).
+            Set<Address.AddressFlag> flags = a.isIpv6() && setup.mode() == Mode.STATIC
+                    ? Set.of(Address.AddressFlag.NODAD) : Set.of();
             try {
-                net.addAddress(host, a, Set.of());
+                net.addAddress(host, a, flags);
             } catch (NetworkException e) {
                 if (!e.alreadyExists()) {
                     throw e;
