@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Static mode on Open vSwitch end to end: the distribution's mosnetd with the drop-in OVS plugin, against userspace
  * OVS that the lab runs in the host namespace. Upstream sees only the NIC's MAC, for the host (ARP/NDP proxy) and for
- * a VM behind an OVS port (MAC NAT); the CLI's OVS views carry live values; SIGKILL and restart keep bridge and flows.
+ * a VM behind an OVS port (MAC NAT); the CLI's OVS views carry live values; SIGKILL and restart keep bridge and flows
+ * (none re-created), and SIGTERM leaves them too.
  */
 class OvsIT {
 
@@ -93,6 +94,13 @@ class OvsIT {
                 JsonNode verify = d.cliJson("verify");
                 assertTrue(verify.toString().contains("OVS flows (" + after.size() + " with mosnet's cookie)"),
                         verify.toString());
+                assertEquals(0, verify.path("differences").size(), verify.toString());
+                assertEquals(0, d.cli("health").status(), "healthy again after the restart");
+
+                // SIGTERM: a boot daemon leaves bridge and flows; the controller thread just ends with the process.
+                d.stop();
+                assertEquals(after, owned(ovs), "flows stay after SIGTERM");
+                assertTrue(s.upstream().exec("ping", "-c", "1", "-W", "3", "10.77.0.10").ok(), "host still reachable");
             }
         }
     }
@@ -135,6 +143,12 @@ class OvsIT {
         ovsView.path("ports").forEach(p -> ports.add(p.path("name").asText()));
         assertTrue(ports.containsAll(List.of("eth0", "mos", "vm0")), ports.toString());
         assertTrue(ovsView.path("controllers").get(0).asText().contains("connected"), ovsView.toString());
+
+        JsonNode bridge = d.cliJson("bridge");
+        assertEquals("ovs", bridge.path("backend").asText(), bridge.toString());
+        Map<String, String> roles = new HashMap<>();
+        bridge.path("ports").forEach(p -> roles.put(p.path("name").asText(), p.path("role").asText()));
+        assertEquals(Map.of("eth0", "uplink", "mos", "host", "vm0", "guest"), roles, bridge.toString());
 
         JsonNode flows = d.cliJson("flows");
         assertTrue(flows.isArray() && flows.size() > 0, flows.toString());

@@ -100,11 +100,23 @@ final class LiveDaemonView implements DaemonView {
         String name = context.config().bridgeName();
         Link bridge = net.link(name).orElseThrow(() -> RpcException.unavailable("bridge " + name + " does not exist"));
         String uplink = state().nic();
-        List<BridgePortState> ports = net.links().stream().filter(l -> l.masterIndex() == bridge.index())
+        List<BridgePortState> ports = OVS.equals(plan.backend().id()) ? ovsPorts(net, name, uplink)
+                : net.links().stream().filter(l -> l.masterIndex() == bridge.index())
                 .map(l -> new BridgePortState(l.name(), l.kind(), l.mac().toString(), l.up(), l.carrier(),
                         l.name().equals(uplink) ? "uplink" : "port"))
                 .toList();
         return new BridgeReport(name, plan.backend().id(), bridge.mac().toString(), bridge.mtu(), bridge.up(), ports);
+    }
+
+    /** OVS ports are no kernel bridge ports: the list comes from OVSDB, link state from the kernel. */
+    private List<BridgePortState> ovsPorts(HostNetwork net, String bridge, String uplink) {
+        return ovs().ports().stream().map(p -> {
+            Optional<Link> l = net.link(p.name());
+            String role = p.name().equals(uplink) ? "uplink" : p.name().equals(bridge) ? "host" : "guest";
+            return new BridgePortState(p.name(), "internal".equals(p.type()) ? "internal" : l.map(Link::kind)
+                    .orElse(p.type()), l.map(x -> x.mac().toString()).orElse(null), l.map(Link::up).orElse(false),
+                    l.map(Link::carrier).orElse(false), role);
+        }).toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.mosnet.api.bridge.BridgeAttachment;
 import io.mosnet.api.bridge.BridgeBackend;
@@ -11,8 +12,12 @@ import io.mosnet.api.bridge.BridgeRequest;
 import io.mosnet.api.bridge.HostSetup;
 import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.api.state.BridgePortState;
+import io.mosnet.api.state.BridgeReport;
 import io.mosnet.api.state.ConntrackFlushResult;
 import io.mosnet.api.state.VerifyReport;
 import io.mosnet.runtime.config.ConfigLoader;
@@ -24,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +38,9 @@ class LiveDaemonViewTest {
 
     @TempDir
     Path dir;
+
+    private final HostNetwork net = mock(HostNetwork.class);
+    private DaemonStatus status;
 
     /** A backend with canned views, recording what was asked. */
     static final class FakeBackend implements BridgeBackend {
@@ -68,9 +77,9 @@ class LiveDaemonViewTest {
 
     private LiveDaemonView view(BridgeBackend backend) {
         MosnetConfig config = MosnetConfig.defaults();
-        RuntimeContext ctx = new RuntimeContext(config, mock(HostNetwork.class), Clock.systemUTC(), null);
+        RuntimeContext ctx = new RuntimeContext(config, net, Clock.systemUTC(), null);
         Plan plan = new Plan(config, List.of(), backend, null, null, null, PluginRegistry.of(List.of(), null));
-        DaemonStatus status = new DaemonStatus(new StateStore(dir.resolve("state.json")), Clock.systemUTC(), "static",
+        status = new DaemonStatus(new StateStore(dir.resolve("state.json")), Clock.systemUTC(), "static",
                 "mos", List.of());
         DaemonOptions options = new DaemonOptions(dir.resolve("cmdline"), dir.resolve("mosnet.toml"), false,
                 dir.resolve("state.json"), dir.resolve("sock"), dir.resolve("resolv.conf"), null, "unix:/x");
@@ -105,6 +114,19 @@ class LiveDaemonViewTest {
         assertEquals(new ConntrackFlushResult(3, -1), v.flushConntrack(3));
         assertEquals(List.of("ovs{}", "flows{}", "datapath{verbose=true}", "conntrack{zone=3}", "conntrack{stats=true}",
                 "conntrack{flush=true, zone=3}"), ovs.asked);
+    }
+
+    @Test
+    void ovsBridgePortsComeFromOvsdbWithLinkStateFromTheKernel() {
+        LiveDaemonView v = view(new FakeBackend("ovs", n -> OvsRecordsTest.ovsView()));
+        MacAddress mac = MacAddress.parse("02:00:00:00:00:01");
+        when(net.link("mos")).thenReturn(Optional.of(new Link(7, "mos", "openvswitch", mac, 1500, true, true, 0)));
+        when(net.link("eth0")).thenReturn(Optional.of(new Link(2, "eth0", "veth", mac, 1500, true, true, 0)));
+        status.update(s -> s.nic = "eth0");
+        BridgeReport r = v.bridge();
+        assertEquals("ovs", r.backend());
+        assertEquals(List.of(new BridgePortState("eth0", "veth", mac.toString(), true, true, "uplink"),
+                new BridgePortState("mos", "internal", mac.toString(), true, true, "host")), r.ports());
     }
 
     @Test
