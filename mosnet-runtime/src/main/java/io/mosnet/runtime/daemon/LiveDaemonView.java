@@ -114,7 +114,7 @@ final class LiveDaemonView implements DaemonView {
             Optional<Link> l = net.link(p.name());
             String role = p.name().equals(uplink) ? "uplink" : p.name().equals(bridge) ? "host" : "guest";
             return new BridgePortState(p.name(), "internal".equals(p.type()) ? "internal" : l.map(Link::kind)
-                    .orElse(p.type()), l.map(x -> x.mac().toString()).orElse(null), l.map(Link::up).orElse(false),
+                    .orElse(p.type()), l.map(Link::mac).map(Object::toString).orElse(null), l.map(Link::up).orElse(false),
                     l.map(Link::carrier).orElse(false), role);
         }).toList();
     }
