@@ -81,7 +81,8 @@ class OvsIT {
                 assertTrue(s.upstream().exec("ping", "-c", "1", "-W", "3", "10.77.0.10").ok(),
                         "the host stays reachable while mosnetd is down");
                 d.relaunch(extra);
-                assertEquals(bridgeUuid, ovs.vsctl("get", "bridge", "mos", "_uuid").strip(), "bridge adopted, not rebuilt");
+                assertEquals(bridgeUuid, ovs.vsctl("get", "bridge", "mos", "_uuid").strip(),
+                        "bridge adopted, not rebuilt");
                 assertEquals(ports, ovs.vsctl("list-ports", "mos"));
                 List<String> after = owned(ovs);
                 assertEquals(before, after, "the same flows after the restart, none duplicated");
@@ -127,8 +128,8 @@ class OvsIT {
         List<String> fromVm = seen.lines().filter(l -> l.contains(" 10.77.0.50 > ") || l.contains(" fd77::50 > "))
                 .toList();
         assertFalse(fromVm.isEmpty(), "capture saw no VM traffic:\n" + seen);
-        assertTrue(fromVm.stream().allMatch(l -> l.contains(" " + nicMac + " > ")), "VM frames not from the NIC's MAC:\n"
-                + seen);
+        assertTrue(fromVm.stream().allMatch(l -> l.contains(" " + nicMac + " > ")),
+                "VM frames not from the NIC's MAC:\n" + seen);
         assertFalse(seen.toLowerCase(Locale.ROOT).contains(VM_MAC), "the VM's MAC leaked upstream:\n" + seen);
         String neigh = s.upstream().ip("neigh", "show", "10.77.0.50");
         assertTrue(neigh.contains(nicMac), neigh);

@@ -33,7 +33,8 @@ public record OpenVswitch(Path dir, LabProcess ovsdb, LabProcess vswitchd) {
         Path sock = dir.resolve("db.sock");
         // OVS_RUNDIR keeps both daemons out of /var/run/openvswitch; vswitchd puts mos.mgmt there.
         LabProcess ovsdb = lab.start(ns, "ovsdb-server", "env", "OVS_RUNDIR=" + dir, "ovsdb-server",
-                dir.resolve("conf.db").toString(), "--remote=punix:" + sock, "--pidfile=" + dir.resolve("ovsdb-server.pid"),
+                dir.resolve("conf.db").toString(), "--remote=punix:" + sock,
+                "--pidfile=" + dir.resolve("ovsdb-server.pid"),
                 "--unixctl=" + dir.resolve("ovsdb-server.ctl"), "--log-file=" + dir.resolve("ovsdb-server.log"));
         await(sock, ovsdb);
         Command.run("ovs-vsctl", "--db=unix:" + sock, "--no-wait", "init").check();

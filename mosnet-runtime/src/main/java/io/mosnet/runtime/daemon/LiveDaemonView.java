@@ -113,9 +113,9 @@ final class LiveDaemonView implements DaemonView {
         return ovs().ports().stream().map(p -> {
             Optional<Link> l = net.link(p.name());
             String role = p.name().equals(uplink) ? "uplink" : p.name().equals(bridge) ? "host" : "guest";
-            return new BridgePortState(p.name(), "internal".equals(p.type()) ? "internal" : l.map(Link::kind)
-                    .orElse(p.type()), l.map(Link::mac).map(Object::toString).orElse(null), l.map(Link::up).orElse(false),
-                    l.map(Link::carrier).orElse(false), role);
+            String kind = "internal".equals(p.type()) ? "internal" : l.map(Link::kind).orElse(p.type());
+            return new BridgePortState(p.name(), kind, l.map(Link::mac).map(Object::toString).orElse(null),
+                    l.map(Link::up).orElse(false), l.map(Link::carrier).orElse(false), role);
         }).toList();
     }
 

@@ -88,7 +88,8 @@ final class OvsRecords {
         if (stats != null) {
             counters.put("total", number(stats.get("total")).longValue());
             if (stats.get("protocols") instanceof Map<?, ?> byProtocol) {
-                byProtocol.forEach((k, v) -> counters.put(k.toString().toLowerCase(Locale.ROOT), number(v).longValue()));
+                byProtocol.forEach((k, v) -> counters.put(k.toString().toLowerCase(Locale.ROOT),
+                        number(v).longValue()));
             }
         }
         return new ConntrackReport(list, counters);

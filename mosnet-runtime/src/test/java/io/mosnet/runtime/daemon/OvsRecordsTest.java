@@ -35,7 +35,8 @@ class OvsRecordsTest {
     static Map<String, Object> flowsView() {
         return Map.of("bridge", "mos", "mosnet_cookie", COOKIE, "flows", List.of(
                 Map.of("cookie", COOKIE, "table", 0, "priority", 300, "duration", "1.500s", "packets", 3L,
-                        "bytes", 126L, "match", "in_port=1,arp,arp_op=1,arp_tpa=10.77.0.10", "actions", "CONTROLLER:65535"),
+                        "bytes", 126L, "match", "in_port=1,arp,arp_op=1,arp_tpa=10.77.0.10",
+                        "actions", "CONTROLLER:65535"),
                 Map.of("cookie", "0x0", "table", 0, "priority", 0, "duration", "9.000s", "packets", 0L,
                         "bytes", 0L, "match", "", "actions", "drop")));
     }
