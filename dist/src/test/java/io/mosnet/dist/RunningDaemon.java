@@ -30,6 +30,11 @@ final class RunningDaemon implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** The drop-in plugin directory mosnetd in {@code ns} will get ({@code --plugins}), created empty. */
+    static Path pluginsDir(Lab lab, Namespace ns) throws IOException {
+        return Files.createDirectories(lab.dir().resolve("mosnetd-" + ns.name()).resolve("plugins"));
+    }
+
     /** Starts mosnetd in {@code ns} with {@code cmdline} and waits until its state says running. */
     static RunningDaemon start(Lab lab, Namespace ns, String cmdline, String... extra) throws IOException {
         Path dir = Files.createDirectories(lab.dir().resolve("mosnetd-" + ns.name()));
@@ -81,6 +86,36 @@ final class RunningDaemon implements AutoCloseable {
                 "--log-level", "debug"));
         cmd.addAll(List.of(extra));
         process = lab.start(ns, "mosnetd-" + ns.name() + "-" + System.nanoTime(), cmd.toArray(String[]::new));
+    }
+
+    /**
+     * Starts mosnetd again (after it was killed) and waits until the NEW process reports running: the state file
+     * still says running from the old one, so this waits for a different {@code startedAt}.
+     */
+    void relaunch(String... extra) throws IOException {
+        String before = stateJson().path("startedAt").asText();
+        launch(extra);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.alive()) {
+                throw new AssertionError("mosnetd exited " + process.waitFor(1) + ":\n" + process.output());
+            }
+            try {
+                JsonNode st = stateJson();
+                if (!before.equals(st.path("startedAt").asText()) && "running".equals(st.path("phase").asText())) {
+                    return;
+                }
+            } catch (IOException e) {
+                // being written; look again
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("restarted mosnetd not running after 40 s:\n" + process.output());
     }
 
     Path state() {

@@ -84,6 +84,14 @@ public final class Lab implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Userspace Open vSwitch (ovsdb-server and ovs-vswitchd) running in {@code ns} with its files in the lab's
+     * directory; stopped by PID when the lab closes. Bridges must use {@code datapath_type=netdev}.
+     */
+    public OpenVswitch openVswitch(Namespace ns) {
+        return OpenVswitch.start(this, ns);
+    }
+
     /** Stops one process now (by its PID) and forgets it. */
     public void stop(LabProcess p) {
         p.close();

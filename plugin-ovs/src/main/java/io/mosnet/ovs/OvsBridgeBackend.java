@@ -255,8 +255,12 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
             if (present.contains(a)) {
                 continue;
             }
+            // Like the linux backend: static IPv6 addresses skip DAD (the provider assigned them; DAD would leave
+            // them tentative, unusable, for a second or more after start).
+            Set<Address.AddressFlag> flags = a.isIpv6() && setup.mode() == Mode.STATIC
+                    ? Set.of(Address.AddressFlag.NODAD) : Set.of();
             try {
-                net.addAddress(host, a, Set.of());
+                net.addAddress(host, a, flags);
             } catch (NetworkException e) {
                 if (!e.alreadyExists()) {
                     throw e;
@@ -311,6 +315,7 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
      * {@code flows} (OpenFlow flow stats), {@code datapath} (arg {@code verbose=true} for masks) and
      * {@code conntrack} (args {@code zone=N}, {@code stats=true}, {@code flush=true}).
      */
+    @Override
     public Map<String, Object> view(String name, Map<String, String> args, PluginContext context) {
         OvsSettings s = OvsSettings.from(context.config());
         OvsViews views = new OvsViews(s, context.config().bridgeName());

@@ -1,5 +1,6 @@
 package io.mosnet.ovs;
 
+import io.mosnet.ovs.controller.FlowPlan;
 import io.mosnet.ovs.openflow.FlowTable;
 import io.mosnet.ovs.ovsdb.OvsdbClient;
 import io.mosnet.ovs.ovsdb.OvsdbState;
@@ -36,6 +37,8 @@ public final class OvsViews {
     public Map<String, Object> flows() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bridge", bridge);
+        // So that the runtime's verify can tell mosnet's flows apart without knowing the plugin's classes.
+        m.put("mosnet_cookie", String.format("0x%x", FlowPlan.COOKIE));
         m.put("flows", FlowTable.dump(settings.managementSocket(bridge), settings.timeout()));
         return m;
     }

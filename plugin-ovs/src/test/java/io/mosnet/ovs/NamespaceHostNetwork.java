@@ -98,7 +98,11 @@ final class NamespaceHostNetwork implements HostNetwork {
 
     @Override
     public void addAddress(String link, IpNetwork network, Set<Address.AddressFlag> flags) {
-        ip("RTM_NEWADDR " + network + " dev " + link, "addr", "add", network.toString(), "dev", link);
+        List<String> args = new ArrayList<>(List.of("addr", "add", network.toString(), "dev", link));
+        if (flags.contains(Address.AddressFlag.NODAD)) {
+            args.add("nodad");
+        }
+        ip("RTM_NEWADDR " + network + " dev " + link, args.toArray(String[]::new));
     }
 
     @Override

@@ -66,6 +66,13 @@ class OvsBridgeBackendTest {
     }
 
     @Test
+    void staticIpv6AddressSkipsDad() {
+        when(net.addresses(5)).thenReturn(List.of());
+        backend.configureHost(setup("2001:db8::2/64", "2001:db8::1"), context);
+        verify(net).addAddress("mos", IpNetwork.parse("2001:db8::2/64"), Set.of(Address.AddressFlag.NODAD));
+    }
+
+    @Test
     void leavesPresentAddressesAlone() {
         when(net.addresses(5)).thenReturn(List.of(Address.permanent(5, IpNetwork.parse("192.0.2.2/24"))));
         backend.configureHost(setup("192.0.2.2/24", "192.0.2.1"), context);

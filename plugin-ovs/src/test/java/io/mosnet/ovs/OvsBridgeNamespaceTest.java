@@ -236,6 +236,7 @@ class OvsBridgeNamespaceTest {
         assertEquals("mos", bridges.get(0).get("name"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> flows = (List<Map<String, Object>>) views.flows().get("flows");
+        assertEquals(String.format("0x%x", FlowPlan.COOKIE), views.flows().get("mosnet_cookie"));
         assertTrue(flows.stream().anyMatch(f -> "in_port=1,arp,arp_op=1,arp_tpa=192.0.2.2".equals(f.get("match"))),
                 flows.toString());
         Lab.ok(Lab.inNs(UP, "ping", "-c", "1", "-W", "2", "192.0.2.2"));

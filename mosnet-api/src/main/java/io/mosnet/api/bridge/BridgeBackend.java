@@ -1,5 +1,6 @@
 package io.mosnet.api.bridge;
 
+import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.MosnetPlugin;
 import io.mosnet.api.plugin.PluginContext;
 import java.util.Map;
@@ -32,5 +33,14 @@ public interface BridgeBackend extends MosnetPlugin {
     /** Backend-specific facts for {@code mosnet bridge} and the state file; plain JSON-friendly values. */
     default Map<String, Object> inspect(PluginContext context) {
         return Map.of();
+    }
+
+    /**
+     * A backend-specific view for the CLI, by name, with string arguments (the {@code ovs} backend serves
+     * {@code ovs}, {@code flows}, {@code datapath} and {@code conntrack}); plain JSON-friendly values. A backend
+     * without views keeps this default, which says so.
+     */
+    default Map<String, Object> view(String name, Map<String, String> args, PluginContext context) {
+        throw new MosnetException("bridge backend '" + id() + "' has no view '" + name + "'");
     }
 }

@@ -18,6 +18,24 @@ public final class ConfigLoader {
 
     /** The result: the validated configuration, warnings, and where each setting came from. */
     public record Loaded(MosnetConfig config, List<String> warnings, Map<Setting, String> origins) {
+
+        /**
+         * This configuration with {@code key} of {@code [plugins.<plugin>]} set to {@code value} unless mosnet.toml
+         * already sets it (how mosnetd's {@code --ovsdb} reaches the OVS plugin).
+         */
+        public Loaded withPluginDefault(String plugin, String key, Object value) {
+            Map<String, Object> settings = config.pluginSettings(plugin);
+            if (settings.containsKey(key)) {
+                return this;
+            }
+            Map<String, Object> merged = new java.util.LinkedHashMap<>(settings);
+            merged.put(key, value);
+            Map<String, Map<String, Object>> plugins = new java.util.LinkedHashMap<>(config.plugins());
+            plugins.put(plugin, Map.copyOf(merged));
+            MosnetConfig c = config;
+            return new Loaded(new MosnetConfig(c.ipv4(), c.ipv6(), c.dhcp(), c.firewall(), c.nat(), c.bridge(),
+                    c.bridgeName(), c.topology(), c.nics(), plugins), warnings, origins);
+        }
     }
 
     private ConfigLoader() {

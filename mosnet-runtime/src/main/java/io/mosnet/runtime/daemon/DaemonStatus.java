@@ -87,7 +87,14 @@ public final class DaemonStatus {
         return new DaemonState(DaemonState.SCHEMA_VERSION, mode, draft.phase, draft.nic, bridge, draft.hostInterface,
                 draft.backend, draft.addresses, draft.routes, draft.dns, draft.searchDomains, draft.leases,
                 draft.delegatedPrefixes, draft.firewall, draft.nat, plugins, List.copyOf(draft.problems),
-                draft.backendInfo, startedAt, clock.instant());
+                withoutNulls(draft.backendInfo), startedAt, clock.instant());
+    }
+
+    /** A backend's inspect map may hold nulls (OVS without ovs_version); the state's immutable map cannot. */
+    private static Map<String, Object> withoutNulls(Map<String, Object> info) {
+        Map<String, Object> out = new LinkedHashMap<>(info);
+        out.values().removeIf(java.util.Objects::isNull);
+        return out;
     }
 
     private static boolean sameContent(DaemonState a, DaemonState b) {

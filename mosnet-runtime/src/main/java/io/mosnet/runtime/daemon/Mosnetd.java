@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
                 + "running for lease renewal and its JSON-RPC API.")
 public final class Mosnetd implements Callable<Integer> {
 
+    /** The plugin whose {@code ovsdb} setting {@code --ovsdb} fills when mosnet.toml leaves it out. */
+    private static final String OVS_PLUGIN = "ovs";
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +48,8 @@ public final class Mosnetd implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR", description = "Drop-in plugin directory (default: the distribution's plugins/).")
     Path pluginsDir;
 
-    @Option(names = "--ovsdb", paramLabel = "unix:PATH", description = "OVSDB server (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ovsdb", paramLabel = "unix:PATH", description = "OVSDB server for the OVS backend; [plugins.ovs] ovsdb in "
+            + "mosnet.toml wins (default: ${DEFAULT-VALUE}).")
     String ovsdb = "unix:/var/run/openvswitch/db.sock";
 
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn or error "
@@ -99,7 +103,8 @@ public final class Mosnetd implements Callable<Integer> {
         ConfigLoader.Loaded loaded;
         PluginRegistry registry;
         try {
-            loaded = ConfigLoader.load(options.cmdline(), options.config(), options.configGiven());
+            loaded = ConfigLoader.load(options.cmdline(), options.config(), options.configGiven())
+                    .withPluginDefault(OVS_PLUGIN, "ovsdb", options.ovsdb());
             loaded.warnings().forEach(w -> log.warn(w));
             registry = PluginRegistry.discover(options.pluginsDir(), Version.apiVersion());
             Plan plan = Plan.of(loaded, registry);

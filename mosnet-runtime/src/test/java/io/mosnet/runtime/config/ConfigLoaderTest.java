@@ -67,6 +67,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pluginDefaultFillsOnlyWhatTheFileLeavesOut() throws IOException {
+        Path toml = write("mosnet.toml", """
+                [plugins.ovs]
+                ovsdb = "unix:/tmp/db.sock"
+                rundir = "/tmp/ovs"
+                """);
+        Path cmdline = write("cmdline", "mosbridge=ovs\n");
+        ConfigLoader.Loaded fromFile = ConfigLoader.load(cmdline, toml, true)
+                .withPluginDefault("ovs", "ovsdb", "unix:/run/other.sock");
+        assertEquals("unix:/tmp/db.sock", fromFile.config().pluginSettings("ovs").get("ovsdb"));
+
+        ConfigLoader.Loaded filled = ConfigLoader.load(cmdline, toml, true)
+                .withPluginDefault("ovs", "timeout_ms", "500");
+        assertEquals("500", filled.config().pluginSettings("ovs").get("timeout_ms"));
+        assertEquals("/tmp/ovs", filled.config().pluginSettings("ovs").get("rundir"));
+        assertEquals("ovs", filled.config().bridge());
+
+        ConfigLoader.Loaded noFile = ConfigLoader.load(cmdline, null, false)
+                .withPluginDefault("ovs", "ovsdb", "unix:/run/other.sock");
+        assertEquals("unix:/run/other.sock", noFile.config().pluginSettings("ovs").get("ovsdb"));
+    }
+
+    @Test
     void tomlTablesForStaticAddresses() throws IOException {
         Path toml = write("mosnet.toml", """
                 [ip4]

@@ -3,6 +3,9 @@ package io.mosnet.ovs.controller;
 import io.mosnet.api.config.Mode;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.MacAddress;
+import io.mosnet.ovs.openflow.FlowStats;
+import io.mosnet.ovs.openflow.Instruction;
+import io.mosnet.ovs.openflow.Match;
 import io.mosnet.ovs.openflow.OfChannel;
 import io.mosnet.ovs.openflow.OfFrame;
 import io.mosnet.ovs.openflow.OfMessage;
@@ -16,6 +19,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>It connects to ovs-vswitchd's per-bridge management socket {@code <rundir>/mos.mgmt} rather than listening
  * on a {@code punix:} controller socket of its own. That needs no Controller row in OVSDB (whose first setting
  * makes vswitchd flush the flow table) and no socket that must exist before vswitchd looks for it; vswitchd
- * restarts simply show up as a closed connection, and every (re)connection re-installs the whole cookie-tagged
- * flow set. A service connection only receives packet-ins after a non-zero miss_send_len, hence SET_CONFIG.
+ * restarts simply show up as a closed connection. Every (re)connection first reads back the cookie-tagged flows
+ * the switch holds (adopting the VMs and host addresses an earlier mosnetd installed) and then changes only what
+ * differs from the {@link FlowPlan} ({@link FlowSync}), so a restarted mosnetd removes and re-adds nothing. A
+ * service connection only receives packet-ins after a non-zero miss_send_len, hence SET_CONFIG.
  *
  * <p>Two threads: the connection thread reads the socket, answers echoes and queues packet-ins into a bounded
  * queue (a full queue drops, counted); the proxy thread takes them one at a time, each with bounded work (one
@@ -74,6 +80,8 @@ public final class MacNatController implements AutoCloseable {
     private volatile boolean closed;
     private long pendingBarrier = -1;
     private boolean installed;
+    /** mosnet's flows as the switch holds them on the current connection, guarded by {@code lock}. */
+    private Map<FlowSync.FlowKey, List<Instruction>> present = new HashMap<>();
     private final List<Thread> running = new ArrayList<>();
 
     public MacNatController(Path socket, Config config, ThreadFactory threads, Duration echoInterval) {
@@ -168,6 +176,11 @@ public final class MacNatController implements AutoCloseable {
                 ch = OfChannel.open(socket, Duration.ofSeconds(5));
                 // OFPCML_NO_BUFFER: whole packets in packet-ins, and it enables them on a service connection.
                 ch.send(new OfMessage.SetConfig(0, Ports.NO_BUFFER));
+                Map<FlowSync.FlowKey, List<Instruction>> existing = FlowSync.index(readOwnFlows(ch));
+                adopt(existing);
+                synchronized (lock) {
+                    present = new HashMap<>(existing);
+                }
                 channel = ch;
                 connects.incrementAndGet();
                 LOG.info("OpenFlow controller connected to {}", socket);
@@ -241,21 +254,77 @@ public final class MacNatController implements AutoCloseable {
         }
     }
 
-    /** Deletes mosnet's flows and adds the current set, then a barrier whose reply marks them installed. */
+    /**
+     * Sends what turns the switch's mosnet flows into the current plan (nothing when they match), then a barrier
+     * whose reply marks them installed.
+     */
     private void install(OfChannel ch) throws IOException {
         Config c = config;
         List<FlowMod> flows = FlowPlan.flows(c.mode(), c.uplinkPort(), c.nicMac(), c.hostAddresses(), vms.all());
+        List<FlowMod> changes;
         synchronized (lock) {
             installed = false;
-            ch.send(FlowMod.deleteByCookie(FlowPlan.COOKIE));
-            for (FlowMod f : flows) {
+            changes = FlowSync.changes(present, flows);
+            for (FlowMod f : changes) {
                 ch.send(f);
             }
+            present = new HashMap<>(FlowSync.indexOf(flows));
             pendingBarrier = ch.send(new OfMessage.BarrierRequest());
         }
         installs.incrementAndGet();
-        LOG.info("installed {} flows with cookie {} on {} ({} mode)", flows.size(), Long.toHexString(FlowPlan.COOKIE),
-                socket, c.mode().label());
+        long deletes = changes.stream().filter(f -> f.command() == FlowMod.DELETE_STRICT).count();
+        LOG.info("{} flows with cookie {} on {} ({} mode): {} kept, {} added or changed, {} removed", flows.size(),
+                Long.toHexString(FlowPlan.COOKIE), socket, c.mode().label(), flows.size() - (changes.size() - deletes),
+                changes.size() - deletes, deletes);
+    }
+
+    /** mosnet's flows on the switch (OFPMP_FLOW filtered by cookie), answering echoes and queueing packet-ins. */
+    private List<FlowStats> readOwnFlows(OfChannel ch) throws IOException {
+        long xid = ch.send(new OfMessage.FlowStatsRequest(0xff, Ports.ANY, Ports.ANY, FlowPlan.COOKIE, -1L,
+                Match.any()));
+        List<FlowStats> out = new ArrayList<>();
+        while (true) {
+            OfFrame f = ch.receive(echoInterval);
+            switch (f.message()) {
+                case OfMessage.EchoRequest e -> ch.send(new OfMessage.EchoReply(e.data()), f.xid());
+                case PacketIn p -> {
+                    packetIns.incrementAndGet();
+                    if (!queue.offer(p)) {
+                        dropped.incrementAndGet();
+                    }
+                }
+                case OfMessage.Error err when f.xid() == xid ->
+                        throw new IOException("switch refused the flow stats request: " + err);
+                case OfMessage.FlowStatsReply r when f.xid() == xid -> {
+                    out.addAll(r.flows());
+                    if (!r.more()) {
+                        return out;
+                    }
+                }
+                default -> LOG.trace("ignoring {} from {} while reading flows", f.message(), socket);
+            }
+        }
+    }
+
+    /**
+     * Takes over what an earlier mosnetd installed: its learned VMs and, while no host addresses are configured yet
+     * (attach comes before configureHost), its proxied host addresses, so the first install removes nothing that
+     * configureHost is about to ask for again.
+     */
+    private void adopt(Map<FlowSync.FlowKey, List<Instruction>> existing) {
+        Config c = config;
+        if (c.mode() != Mode.STATIC || existing.isEmpty()) {
+            return;
+        }
+        FlowSync.Adopted a = FlowSync.adopt(existing, c.uplinkPort());
+        for (VmEntry vm : a.vms()) {
+            vms.learn(vm.ip(), vm.mac(), vm.port());
+        }
+        if (c.hostAddresses().isEmpty() && !a.hostAddresses().isEmpty()) {
+            config = new Config(c.mode(), c.uplinkPort(), c.nicMac(), a.hostAddresses());
+        }
+        LOG.info("adopted {} flows on {}: {} VM addresses, host addresses {}", existing.size(), socket, a.vms().size(),
+                config.hostAddresses().stream().map(IpAddresses::format).sorted().toList());
     }
 
     // ---- proxy thread
@@ -279,6 +348,11 @@ public final class MacNatController implements AutoCloseable {
             try {
                 for (OfMessage out : handle(p, config, vms)) {
                     ch.send(out);
+                    if (out instanceof FlowMod f && f.command() == FlowMod.ADD) {
+                        synchronized (lock) {
+                            present.put(new FlowSync.FlowKey(f.priority(), f.match()), f.instructions());
+                        }
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.debug("packet-in from port {} not handled: {}", p.match().inPort(), e.getMessage());

@@ -87,6 +87,12 @@ public sealed interface OfMessage {
                     List.of(new Instruction.ApplyActions(actions)));
         }
 
+        /** OFPFC_DELETE_STRICT of the table-0 flow with exactly this priority and match, if its cookie matches. */
+        public static FlowMod deleteStrict(long cookie, int priority, Match match) {
+            return new FlowMod(cookie, -1L, 0, DELETE_STRICT, 0, 0, priority, OfCodec.NO_BUFFER, Ports.ANY, Ports.ANY,
+                    0, match, List.of());
+        }
+
         /** OFPFC_DELETE of every flow in every table whose cookie equals {@code cookie}. */
         public static FlowMod deleteByCookie(long cookie) {
             return new FlowMod(cookie, -1L, 0xff, DELETE, 0, 0, 0x8000, OfCodec.NO_BUFFER, Ports.ANY, Ports.ANY, 0,

@@ -48,6 +48,9 @@ class MacNatControllerFloodTest {
             out.write(OfCodec.encode(new OfMessage.Hello(6, 0), 1));
             OfFrame f;
             while (!((f = read(in)).message() instanceof OfMessage.BarrierRequest)) {
+                if (f.message() instanceof OfMessage.FlowStatsRequest) {
+                    out.write(OfCodec.encode(new OfMessage.FlowStatsReply(false, java.util.List.of()), f.xid()));
+                }
                 if (f.message() instanceof OfMessage.FlowMod) {
                     flowMods.incrementAndGet();
                 }
@@ -83,7 +86,7 @@ class MacNatControllerFloodTest {
             Map<String, Object> status = c.status();
             int planned = FlowPlan.flows(Mode.STATIC, 1, FramesTest.NIC,
                     Set.<InetAddress>of(IpAddresses.parse("10.0.0.2")), java.util.List.of()).size();
-            assertEquals(1 + planned, flowMods.get(), "the delete by cookie, then the static flow set");
+            assertEquals(planned, flowMods.get(), "an empty switch gets the static flow set");
             long dropped = (Long) status.get("packet_ins_dropped");
             assertTrue(dropped > 0, status.toString());
             assertTrue(packetOuts.get() <= FLOOD - dropped, packetOuts + " answers for " + (FLOOD - dropped) + " queued");
