@@ -28,8 +28,7 @@ class RestartIT {
 
                 d.process.signal("KILL");
                 d.process.waitFor(10);
-                d.launch();
-                d.awaitRunning(java.time.Duration.ofSeconds(40));
+                d.relaunch();
                 Thread.sleep(500);
                 s.lab().stop(monitor);
 

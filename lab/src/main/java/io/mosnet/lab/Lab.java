@@ -108,6 +108,8 @@ public final class Lab implements AutoCloseable {
         Lab lab = create(prefix);
         try {
             Namespace upstream = lab.namespace("up");
+            // The upstream's addresses are usable at once: peers such as Kea bind the link-local address at start.
+            upstream.sh("sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0");
             Namespace host = lab.namespace("host");
             Namespace dead = nics > connected ? lab.namespace("dead") : null;
             upstream.ip("link", "add", "br-up", "type", "bridge");
