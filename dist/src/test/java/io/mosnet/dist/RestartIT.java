@@ -52,6 +52,30 @@ class RestartIT {
     }
 
     @Test
+    void dhcpLeaseContinuesAcrossKillAndRestartWithoutDeletions() throws Exception {
+        try (Lab.Standard s = Lab.standard("rdh", 1, 1)) {
+            s.lab().dnsmasq(s.upstream(), "br-up", "10.77.0.100,10.77.0.150,255.255.255.0,2m",
+                    "--dhcp-option=option:router," + Lab.GATEWAY4);
+            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), "mosdhcp_timeout=10 mosdhcp6=no")) {
+                String address = d.stateJson().path("leases").path("dhcpv4").path("address").asText();
+                LabProcess monitor = s.lab().start(s.host(), "ip-monitor-dhcp", "ip", "monitor", "link", "address", "route");
+                Thread.sleep(300);
+                d.process.signal("KILL");
+                d.process.waitFor(10);
+                d.relaunch();
+                JsonNode st = DhcpModeIT.await(d, x -> "BOUND".equals(x.path("leases").path("dhcpv4").path("state")
+                        .asText()) && x.path("startedAt").asText().length() > 0, "the lease confirmed after restart");
+                Thread.sleep(500);
+                s.lab().stop(monitor);
+                assertEquals(address, st.path("leases").path("dhcpv4").path("address").asText(), "same lease");
+                assertFalse(monitor.output().lines().anyMatch(l -> l.startsWith("Deleted")),
+                        "restart removed something:\n" + monitor.output());
+                assertTrue(d.process.output().contains("resuming DHCPv4 lease"), "no new probe: the lease was resumed");
+            }
+        }
+    }
+
+    @Test
     void sigtermLeavesTheNetworkAndRemovesTheSocket() throws Exception {
         try (Lab.Standard s = Lab.standard("term", 1, 1)) {
             RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), "mosip4=10.77.0.10,10.77.0.1,24");

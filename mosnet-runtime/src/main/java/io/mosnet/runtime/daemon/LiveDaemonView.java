@@ -89,7 +89,24 @@ final class LiveDaemonView implements DaemonView {
         if (!"running".equals(s.phase())) {
             reasons.add(0, "mosnetd is " + s.phase() + ", not running");
         }
+        egressGuardDrops().ifPresent(n -> reasons.add("egress MAC guard dropped " + n + " frame(s) leaving "
+                + s.nic() + " with a source MAC other than the NIC's (a VM bridged without MAC NAT?)"));
         return HealthReport.of(reasons, s.phase(), context.clock().instant());
+    }
+
+    /** Frames the optional egress MAC guard dropped, when it is on and has dropped any. */
+    private Optional<Long> egressGuardDrops() {
+        Object on = context.config().pluginSettings("nftables").get("egress_mac_guard");
+        if (!"true".equalsIgnoreCase(String.valueOf(on))) {
+            return Optional.empty();
+        }
+        try {
+            return firewallPlugin().map(f -> f.report(context)).flatMap(r -> r.counters().stream()
+                    .filter(c -> c.name().equals("foreign_source_mac")).map(FirewallReport.Counter::packets)
+                    .filter(n -> n > 0).findFirst());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
