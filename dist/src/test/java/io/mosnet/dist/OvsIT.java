@@ -39,6 +39,33 @@ class OvsIT {
             + "mosbridge=ovs";
 
     @Test
+    void dhcpModeOnOpenVswitchGetsItsLeaseThroughTheBridge() throws Exception {
+        try (Lab.Standard s = Lab.standard("ovsd", 1, 1)) {
+            Lab lab = s.lab();
+            lab.dnsmasq(s.upstream(), "br-up", "10.77.0.100,10.77.0.150,255.255.255.0,2m",
+                    "--dhcp-option=option:router," + Lab.GATEWAY4, "--dhcp-option=option:dns-server," + Lab.GATEWAY4);
+            OpenVswitch ovs = lab.openVswitch(s.host());
+            Path plugins = RunningDaemon.pluginsDir(lab, s.host());
+            Files.copy(Distribution.ovsPlugin(), plugins.resolve(Distribution.ovsPlugin().getFileName()));
+            Path toml = Files.writeString(lab.dir().resolve("mosnet.toml"), """
+                    [plugins.ovs]
+                    rundir = "%s"
+                    datapath_type = "netdev"
+                    """.formatted(ovs.rundir()));
+            try (RunningDaemon d = RunningDaemon.start(lab, s.host(), "mosbridge=ovs mosdhcp_timeout=10 mosdhcp6=no",
+                    "--ovsdb", ovs.db(), "--config", toml.toString())) {
+                JsonNode st = d.stateJson();
+                assertEquals("ovs", st.path("backend").asText());
+                String address = st.path("leases").path("dhcpv4").path("address").asText();
+                assertTrue(address.startsWith("10.77.0.1"), st.toString());
+                assertTrue(s.host().ip("addr", "show", "mos").contains(address), "the lease is on the internal port");
+                assertTrue(ovs.vsctl("list-ports", "mos").contains("eth0"), "the NIC is an OVS port");
+                assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", Lab.GATEWAY4).ok(), "traffic through OVS");
+            }
+        }
+    }
+
+    @Test
     void staticModeOnOpenVswitch() throws Exception {
         try (Lab.Standard s = Lab.standard("ovs", 1, 1)) {
             Lab lab = s.lab();
