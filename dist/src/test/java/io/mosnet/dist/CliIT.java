@@ -75,6 +75,25 @@ class CliIT {
     }
 
     @Test
+    void aNonRootCallerReadsStatusButIsRefusedConntrackFlush() throws Exception {
+        // nobody, with the socket's group (root here: no 'mosnet' group on this machine) as a supplementary group.
+        java.nio.file.Path dir = daemon.dir;
+        for (java.nio.file.Path p = dir; p != null && p.startsWith(lab.lab().dir()); p = p.getParent()) {
+            // go+x: with root as a supplementary group, the group bits are the ones that apply.
+            Command.run("chmod", "go+x", p.toString()).check();
+        }
+        String mosnet = Distribution.home().resolve("bin/mosnet").toAbsolutePath().toString();
+        Command.Result status = Command.run(lab.host().wrap("setpriv", "--reuid=65534", "--regid=65534", "--groups=0",
+                mosnet, "--socket", daemon.socket().toString(), "status", "--json"), 60);
+        assertEquals(0, status.status(), status.err());
+        assertEquals("eth0", parse(status.out()).path("nic").asText());
+        Command.Result flush = Command.run(lab.host().wrap("setpriv", "--reuid=65534", "--regid=65534", "--groups=0",
+                mosnet, "--socket", daemon.socket().toString(), "conntrack", "--flush"), 60);
+        assertEquals(4, flush.status(), "refused for non-root: " + flush.out() + flush.err());
+        assertTrue((flush.out() + flush.err()).contains("root"), flush.out() + flush.err());
+    }
+
+    @Test
     void humanOutputIsATable() {
         Command.Result r = daemon.cli("routes");
         assertEquals(0, r.status(), r.err());

@@ -11,8 +11,9 @@ import java.util.HexFormat;
 
 /**
  * A throwaway lab of network namespaces, veth links and peer daemons. Everything it makes has a name unique to the
- * run and is removed by {@link #close()}, processes first (each by its own PID), then the namespaces; the root
- * namespace's network is never touched.
+ * run and is removed by {@link #close()}, processes first (each by its own PID), then the namespaces, then its
+ * scratch directory (kept when {@code MOSNET_LAB_KEEP} is set, for debugging); the root namespace's network is never
+ * touched.
  *
  * <p>The standard shape ({@link #standard}): namespace {@code upstream} owns the gateway ({@value #GATEWAY4},
  * {@value #GATEWAY6}) and runs the peers; namespace {@code host} has NICs {@code eth0}... whose other ends sit in
@@ -171,5 +172,24 @@ public final class Lab implements AutoCloseable {
             }
         }
         namespaces.clear();
+        if (System.getenv("MOSNET_LAB_KEEP") == null) {
+            deleteTree(dir);
+        } else {
+            System.err.println("lab " + id + ": kept " + dir + " (MOSNET_LAB_KEEP is set)");
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    System.err.println("lab: cannot delete " + p + ": " + e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("lab: cannot clean " + root + ": " + e.getMessage());
+        }
     }
 }
