@@ -42,13 +42,34 @@ public record Plan(MosnetConfig config, List<String> warnings, BridgeBackend bac
         return new Plan(c, loaded.warnings(), backend, topology, fw, dhcp, registry);
     }
 
+    /** Prints the plan, with the candidate NICs as the kernel lists them now (read only). */
     public void print(PrintWriter out) {
+        String nics;
+        try (var net = io.mosnet.runtime.netlink.NetlinkHostNetwork.open()) {
+            nics = candidates(net.links());
+        } catch (RuntimeException e) {
+            nics = "unknown (cannot list links: " + e.getMessage() + ")";
+        }
+        print(out, nics);
+    }
+
+    /** The candidate NICs for this configuration, each with its state. */
+    String candidates(List<io.mosnet.api.net.Link> links) {
+        List<io.mosnet.api.net.Link> all = io.mosnet.runtime.probe.CandidateNics.select(links, config.bridgeName());
+        List<String> shown = all.stream().filter(l -> config.nics().isEmpty() || config.nics().contains(l.name()))
+                .map(l -> l.name() + " (" + (l.up() ? "up" : "down") + (l.carrier() ? ", carrier" : "") + ", "
+                        + l.mac() + ")")
+                .toList();
+        return shown.isEmpty() ? "none found" : String.join(", ", shown);
+    }
+
+    void print(PrintWriter out, String nicCandidates) {
         MosnetConfig c = config;
         out.println("mosnetd plan (--check: nothing was changed)");
         row(out, "mode", c.mode().label());
         row(out, "bridge", c.bridgeName() + " (backend " + backend.id() + " " + backend.version() + ")");
         row(out, "topology", topology.id());
-        row(out, "NICs", c.nics().isEmpty() ? "every NIC with a MAC address" : String.join(", ", c.nics()));
+        row(out, "NICs", nicCandidates + (c.nics().isEmpty() ? "" : " (limited to " + String.join(", ", c.nics()) + ")"));
         if (c.mode() == Mode.STATIC) {
             if (c.ipv4() != null) {
                 row(out, "ipv4", c.ipv4().network() + " gateway " + IpAddresses.format(c.ipv4().gateway())
