@@ -29,7 +29,8 @@ public final class Mosnetd implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cmdline", paramLabel = "FILE", description = "Kernel command line to read (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cmdline", paramLabel = "FILE", description = "Kernel command line to read; lines starting "
+            + "with # are comments (default: ${DEFAULT-VALUE}).")
     Path cmdline = Path.of("/proc/cmdline");
 
     @Option(names = "--config", paramLabel = "FILE", description = "TOML configuration; the kernel command line overrides it "
