@@ -249,6 +249,49 @@ class PackagingIT {
         }
     }
 
+    /** The repository's examples/, beside the modules. */
+    private static List<Path> examples(boolean planned) throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("..", "examples"))) {
+            return s.filter(f -> f.toString().endsWith(".cmdline") || f.toString().endsWith(".toml"))
+                    .filter(f -> f.getFileName().toString().contains(".planned.") == planned).sorted().toList();
+        }
+    }
+
+    /** {@code mosnetd --check} on one example, the OVS plugin available as in the full tarball. */
+    private Command.Result check(Path example) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("--plugins", Distribution.ovsPlugin().getParent().toString()));
+        if (example.toString().endsWith(".toml")) {
+            cmd.addAll(List.of("--cmdline", "/dev/null", "--config", example.toString()));
+        } else {
+            cmd.addAll(List.of("--cmdline", example.toString()));
+        }
+        cmd.add("--check");
+        return Distribution.mosnetd(cmd.toArray(String[]::new));
+    }
+
+    @Test
+    void everyWorkingExamplePassesTheDistributionsCheck() throws IOException {
+        List<Path> working = examples(false);
+        assertEquals(8, working.size(), working.toString());
+        for (Path f : working) {
+            Command.Result r = check(f);
+            assertEquals(0, r.status(), f + ": " + r.err());
+            assertTrue(r.out().startsWith("mosnetd plan (--check: nothing was changed)"), f + ": " + r.out());
+            assertEquals("", r.err().strip(), f + " gives warnings");
+        }
+    }
+
+    @Test
+    void plannedExamplesAreRefusedBeforeAnythingChanges() throws IOException {
+        List<Path> planned = examples(true);
+        assertEquals(4, planned.size(), planned.toString());
+        for (Path f : planned) {
+            Command.Result r = check(f);
+            assertEquals(2, r.status(), f + " is accepted: the example's PLANNED note is out of date");
+            assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("nothing was changed"), f + ": " + r.err());
+        }
+    }
+
     /**
      * mosnetd under a service manager: with NOTIFY_SOCKET set it reports its progress, sends READY=1 only when
      * the bridge has the address and the default route, and STOPPING=1 on SIGTERM.
