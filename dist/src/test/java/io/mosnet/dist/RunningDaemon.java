@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** mosnetd from the distribution, started in a lab namespace with its files in the lab's directory. */
 final class RunningDaemon implements AutoCloseable {
@@ -78,8 +79,30 @@ final class RunningDaemon implements AutoCloseable {
         throw new AssertionError("mosnetd never reached phase " + phase + ":\n" + process.output());
     }
 
+    /**
+     * Starts mosnetd without waiting, with {@code environment} added to its own (as a service manager passes
+     * NOTIFY_SOCKET): {@code ip netns exec} passes its environment on, so {@code env} sets it.
+     */
+    static RunningDaemon startWithEnvironment(Lab lab, Namespace ns, String cmdline, Map<String, String> environment,
+                                              String... extra) throws IOException {
+        Path dir = Files.createDirectories(lab.dir().resolve("mosnetd-" + ns.name()));
+        Files.writeString(dir.resolve("cmdline"), cmdline + "\n");
+        RunningDaemon d = new RunningDaemon(lab, ns, dir);
+        d.launch(environment, extra);
+        return d;
+    }
+
     void launch(String... extra) {
-        List<String> cmd = new ArrayList<>(List.of(Distribution.home().resolve("bin/mosnetd").toAbsolutePath().toString(),
+        launch(Map.of(), extra);
+    }
+
+    void launch(Map<String, String> environment, String... extra) {
+        List<String> cmd = new ArrayList<>();
+        if (!environment.isEmpty()) {
+            cmd.add("env");
+            environment.forEach((k, v) -> cmd.add(k + "=" + v));
+        }
+        cmd.addAll(List.of(Distribution.home().resolve("bin/mosnetd").toAbsolutePath().toString(),
                 "--cmdline", dir.resolve("cmdline").toString(), "--state-file", state().toString(),
                 "--socket", socket().toString(), "--resolv-conf", dir.resolve("resolv.conf").toString(),
                 "--log-file", dir.resolve("mosnetd.log").toString(), "--plugins", dir.resolve("plugins").toString(),

@@ -19,10 +19,22 @@ public final class Logging {
     private Logging() {
     }
 
+    /** The log file's line format; also the console's when the console is the only log. */
+    private static final String DATED = "{date:yyyy-MM-dd'T'HH:mm:ss.SSSZ} {level} {class-name}: {message}";
+
     /**
      * @return a warning to log once logging works, or null
      */
     public static String configure(String level, Path logFile) {
+        return configure(level, logFile, false);
+    }
+
+    /**
+     * @param datedConsole give console lines the full date, for when a service manager (OpenRC's start-stop-daemon)
+     *                     captures standard error as the log file
+     * @return a warning to log once logging works, or null
+     */
+    public static String configure(String level, Path logFile, boolean datedConsole) {
         String lvl = level == null ? "info" : level.toLowerCase(Locale.ROOT);
         String warning = null;
         if (!LEVELS.contains(lvl)) {
@@ -33,14 +45,14 @@ public final class Logging {
         c.put("level", lvl);
         c.put("writer1", "console");
         c.put("writer1.stream", "err");
-        c.put("writer1.format", "{date:HH:mm:ss.SSS} {level} {class-name}: {message}");
+        c.put("writer1.format", datedConsole ? DATED : "{date:HH:mm:ss.SSS} {level} {class-name}: {message}");
         if (logFile != null) {
             if (writable(logFile)) {
                 c.put("writer2", "file");
                 c.put("writer2.file", logFile.toString());
                 c.put("writer2.append", "true");
                 c.put("writer2.buffered", "false");
-                c.put("writer2.format", "{date:yyyy-MM-dd'T'HH:mm:ss.SSSZ} {level} {class-name}: {message}");
+                c.put("writer2.format", DATED);
             } else if (warning == null) {
                 warning = "cannot write log file " + logFile + "; logging to the console only";
             }

@@ -89,10 +89,13 @@ public final class ConfigLoader {
         return new Loaded(config, warnings, origins);
     }
 
-    /** The mos* settings of a command line; unknown mos* words and repeated settings become warnings. */
+    /**
+     * The mos* settings of a command line (comment lines skipped, see {@link KernelCmdline#withoutCommentLines});
+     * unknown mos* words and repeated settings become warnings.
+     */
     public static Map<Setting, String> fromCmdline(String cmdline, List<String> warnings) {
         Map<Setting, String> out = new EnumMap<>(Setting.class);
-        for (KernelCmdline.Param p : KernelCmdline.parse(cmdline)) {
+        for (KernelCmdline.Param p : KernelCmdline.parse(KernelCmdline.withoutCommentLines(cmdline))) {
             if (!p.key().startsWith("mos")) {
                 continue;
             }

@@ -16,6 +16,21 @@ public final class KernelCmdline {
     public record Param(String key, String value) {
     }
 
+    /**
+     * The command line without comment lines: a {@code --cmdline} file may explain itself in lines whose first
+     * non-blank character is {@code #} (the files in examples/ do). /proc/cmdline is a single line of words, which
+     * a boot loader starts with {@code BOOT_IMAGE=} or the first parameter, so nothing real is lost.
+     */
+    public static String withoutCommentLines(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\\R", -1)) {
+            if (!line.stripLeading().startsWith("#")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().strip();
+    }
+
     public static List<Param> parse(String cmdline) {
         List<Param> params = new ArrayList<>();
         StringBuilder word = new StringBuilder();

@@ -41,12 +41,18 @@ public final class Daemon {
     private final MosnetConfig config;
     private final Plan plan;
     private final Clock clock = Clock.systemUTC();
+    private final ServiceNotifier notifier;
 
     public Daemon(DaemonOptions options, ConfigLoader.Loaded loaded, Plan plan) {
+        this(options, loaded, plan, ServiceNotifier.fromEnvironment(System.getenv()));
+    }
+
+    public Daemon(DaemonOptions options, ConfigLoader.Loaded loaded, Plan plan, ServiceNotifier notifier) {
         this.options = options;
         this.loaded = loaded;
         this.config = loaded.config();
         this.plan = plan;
+        this.notifier = notifier;
     }
 
     public int run() throws Exception {
@@ -68,17 +74,22 @@ public final class Daemon {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // A boot daemon leaves the network as it is; only the API goes.
                 LOG.info("stopping: the network stays configured; closing the API socket");
+                notifier.stopping();
                 rpc.close();
                 stopped.countDown();
             }, "mosnet-shutdown"));
 
             Retrier retrier = new Retrier(Backoff.standard(), d -> Thread.sleep(d.toMillis()),
-                    cause -> status.update(s -> {
-                        s.phase = "retrying";
-                        s.problems.clear();
-                        s.problems.add(cause);
-                    }));
+                    cause -> {
+                        status.update(s -> {
+                            s.phase = "retrying";
+                            s.problems.clear();
+                            s.problems.add(cause);
+                        });
+                        notifier.status("retrying: " + cause);
+                    });
             status.update(s -> s.phase = "configuring");
+            notifier.status("configuring " + config.mode().label() + " mode");
             retrier.run("configure " + config.mode().label() + " mode", () -> {
                 if (config.mode() == Mode.STATIC) {
                     new StaticMode(ctx, plan, status).configure();
@@ -94,6 +105,9 @@ public final class Daemon {
             });
             LOG.info("network configured in {} mode on {} via {}", config.mode().label(), status.snapshot().nic(),
                     config.bridgeName());
+            // Only now: a Type=notify unit holds network-online.target back until this message.
+            notifier.ready("running: " + config.mode().label() + " mode, " + status.snapshot().nic() + " in "
+                    + config.bridgeName() + ", " + String.join(" ", status.snapshot().addresses()));
             stopped.await();
             return ExitCode.OK;
         }

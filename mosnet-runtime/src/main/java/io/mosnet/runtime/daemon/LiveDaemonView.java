@@ -61,7 +61,8 @@ final class LiveDaemonView implements DaemonView {
     public ConfigReport config() {
         String cmdline;
         try {
-            cmdline = java.nio.file.Files.readString(options.cmdline()).strip();
+            cmdline = io.mosnet.runtime.config.KernelCmdline.withoutCommentLines(
+                    java.nio.file.Files.readString(options.cmdline()));
         } catch (java.io.IOException e) {
             cmdline = "(cannot read " + options.cmdline() + ": " + e.getMessage() + ")";
         }

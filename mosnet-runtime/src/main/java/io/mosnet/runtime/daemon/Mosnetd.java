@@ -29,7 +29,8 @@ public final class Mosnetd implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cmdline", paramLabel = "FILE", description = "Kernel command line to read (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cmdline", paramLabel = "FILE", description = "Kernel command line to read; lines starting "
+            + "with # are comments (default: ${DEFAULT-VALUE}).")
     Path cmdline = Path.of("/proc/cmdline");
 
     @Option(names = "--config", paramLabel = "FILE", description = "TOML configuration; the kernel command line overrides it "
@@ -56,7 +57,8 @@ public final class Mosnetd implements Callable<Integer> {
             + "(default: $MOSNET_LOG or info).")
     String logLevel;
 
-    @Option(names = "--log-file", paramLabel = "FILE", description = "Log file besides standard error (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Log file besides standard error; 'none': standard "
+            + "error only, with dated lines, for a service manager that writes it to the log (default: ${DEFAULT-VALUE}).")
     Path logFile = Path.of("/var/log/mosnet.log");
 
     @Option(names = "--check", description = "Parse and validate the configuration, print the plan, change nothing.")
@@ -94,7 +96,8 @@ public final class Mosnetd implements Callable<Integer> {
         if (level == null && check) {
             level = "warn"; // --check prints the plan itself
         }
-        String logWarning = Logging.configure(level, check ? null : logFile);
+        boolean consoleOnly = logFile.toString().equals("none");
+        String logWarning = Logging.configure(level, check || consoleOnly ? null : logFile, consoleOnly && !check);
         Logger log = LoggerFactory.getLogger(Mosnetd.class);
         if (logWarning != null) {
             log.warn(logWarning);

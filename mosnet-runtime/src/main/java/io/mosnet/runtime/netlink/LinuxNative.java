@@ -10,14 +10,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Every libc call of the netlink package, through JNA direct mapping. Each wrapper checks the result and throws a
+ * Every libc call of the runtime (rtnetlink, AF_PACKET, /proc/sys, namespaces, and the AF_UNIX datagrams of
+ * sd_notify), through JNA direct mapping. Each wrapper checks the result and throws a
  * {@link NetworkException} carrying the errno and its strerror text; no {@link Pointer} leaves this class.
  * Constants are the x86_64/aarch64 Linux values (identical on both).
  */
 final class LinuxNative {
 
+    static final int AF_UNIX = 1;
     static final int AF_NETLINK = 16;
     static final int AF_PACKET = 17;
+    static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
     static final int SOCK_CLOEXEC = 0x80000;
     static final int NETLINK_ROUTE = 0;
@@ -72,6 +75,9 @@ final class LinuxNative {
 
         static native long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
 
+        static native long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength)
+                throws LastErrorException;
+
         static native int poll(byte[] fds, long count, int timeoutMillis) throws LastErrorException;
 
         static native int close(int fd) throws LastErrorException;
@@ -124,6 +130,32 @@ final class LinuxNative {
             C.bind(fd, sa, sa.length);
         } catch (LastErrorException e) {
             throw failure(what, e);
+        }
+    }
+
+    /** Binds a socket to an AF_UNIX address encoded by {@link UnixDatagramSocket#encodeAddress}. */
+    static void bindUnix(int fd, byte[] sockaddr, String what) {
+        try {
+            C.bind(fd, sockaddr, sockaddr.length);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Sends one datagram to an encoded address (sendto(2)), retrying when a signal interrupts it. */
+    static void sendTo(int fd, byte[] buffer, byte[] sockaddr, String what) {
+        while (true) {
+            try {
+                long n = C.sendto(fd, buffer, buffer.length, 0, sockaddr, sockaddr.length);
+                if (n != buffer.length) {
+                    throw new NetworkException(what + ": sent " + n + " of " + buffer.length + " bytes", 0);
+                }
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw failure(what, e);
+                }
+            }
         }
     }
 

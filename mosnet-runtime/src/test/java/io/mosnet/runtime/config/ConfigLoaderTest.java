@@ -36,6 +36,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void skipsCommentLinesOfACmdlineFile() {
+        List<String> warnings = new ArrayList<>();
+        var s = ConfigLoader.fromCmdline("""
+                # mosnetd reads this file: mosip4 for the host
+                  # indented comment, mosbridge=ovs
+                root=/dev/sda1 mosip4=10.0.0.2,10.0.0.1,24
+                mosbridge=linux # not a comment: the kernel has none
+                """, warnings);
+        assertEquals("10.0.0.2,10.0.0.1,24", s.get(Setting.IP4));
+        assertEquals("linux", s.get(Setting.BRIDGE));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void quotedValuesKeepSpaces() {
         var params = KernelCmdline.parse("a=1 b=\"x y\" c");
         assertEquals(3, params.size());
