@@ -15,6 +15,7 @@ import io.mosnet.api.net.NetworkEvent;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.time.Timers;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;

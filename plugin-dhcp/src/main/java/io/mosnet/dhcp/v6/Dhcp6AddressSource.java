@@ -11,6 +11,7 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.time.Timers;
 import java.net.Inet6Address;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -2,6 +2,7 @@ package io.mosnet.dhcp.v6;
 
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
+import io.mosnet.dhcp.time.Timers;
 import io.mosnet.dhcp.v6.wire.Dhcp6Message;
 import io.mosnet.dhcp.v6.wire.Dhcp6ParseException;
 import io.mosnet.dhcp.v6.wire.Duid;

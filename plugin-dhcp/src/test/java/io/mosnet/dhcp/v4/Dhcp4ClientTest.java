@@ -11,6 +11,8 @@ import io.mosnet.api.address.AddressListener;
 import io.mosnet.api.config.DhcpSettings;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.time.ManualClock;
+import io.mosnet.dhcp.time.ManualTimers;
 import io.mosnet.dhcp.v4.message.DhcpMessage;
 import io.mosnet.dhcp.v4.option.ClasslessRoute;
 import io.mosnet.dhcp.v4.option.Duid;

@@ -20,6 +20,8 @@ import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.time.ManualClock;
+import io.mosnet.dhcp.time.ManualTimers;
 import io.mosnet.dhcp.v4.option.Duid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

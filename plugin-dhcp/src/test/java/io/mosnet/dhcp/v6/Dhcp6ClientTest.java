@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
 import io.mosnet.api.net.MacAddress;
+import io.mosnet.dhcp.time.ManualClock;
+import io.mosnet.dhcp.time.ManualTimers;
 import io.mosnet.dhcp.v6.wire.ClientIdOption;
 import io.mosnet.dhcp.v6.wire.Dhcp6Message;
 import io.mosnet.dhcp.v6.wire.Duid;

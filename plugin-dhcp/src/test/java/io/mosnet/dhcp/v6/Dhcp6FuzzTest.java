@@ -3,6 +3,8 @@ package io.mosnet.dhcp.v6;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.MacAddress;
+import io.mosnet.dhcp.time.ManualClock;
+import io.mosnet.dhcp.time.ManualTimers;
 import io.mosnet.dhcp.v6.wire.ClientIdOption;
 import io.mosnet.dhcp.v6.wire.Dhcp6Message;
 import io.mosnet.dhcp.v6.wire.Dhcp6Options;

@@ -21,6 +21,7 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.net.NetworkException;
 import io.mosnet.api.state.DelegatedPrefix;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.time.ManualClock;
 import io.mosnet.dhcp.v6.wire.Duid;
 import java.time.Instant;
 import java.util.ArrayList;
