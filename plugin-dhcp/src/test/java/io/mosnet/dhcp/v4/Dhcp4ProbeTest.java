@@ -10,6 +10,7 @@ import io.mosnet.api.address.ProbeReport;
 import io.mosnet.api.config.DhcpSettings;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
+import io.mosnet.dhcp.duid.DuidSource;
 import io.mosnet.dhcp.time.ManualClock;
 import io.mosnet.dhcp.time.ManualTimers;
 import io.mosnet.dhcp.v4.message.DhcpMessage;
