@@ -1,7 +1,6 @@
 package io.mosnet.dhcp.v6.wire;
 
 import io.mosnet.dhcp.duid.Duid;
-import io.mosnet.dhcp.duid.DuidParseException;
 
 /** Server Identifier option (RFC 8415 section 21.3): the server's DUID, echoed in Request and Renew. */
 public final class ServerIdOption {
@@ -11,12 +10,9 @@ public final class ServerIdOption {
     private ServerIdOption() {
     }
 
+    /** Reads the DUID as {@link ClientIdOption} does: both options carry nothing else. */
     public static Duid decode(byte[] data) {
-        try {
-            return Duid.parse(data);
-        } catch (DuidParseException e) {
-            throw new Dhcp6ParseException(e.getMessage(), e);
-        }
+        return ClientIdOption.decode(data);
     }
 
     public static byte[] encode(Duid duid) {
