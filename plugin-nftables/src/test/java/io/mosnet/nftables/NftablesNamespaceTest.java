@@ -1,5 +1,7 @@
 package io.mosnet.nftables;
 
+import static io.mosnet.nftables.NamespaceSockets.connects;
+import static io.mosnet.nftables.NamespaceSockets.listen;
 import static io.mosnet.nftables.Specs.context;
 import static io.mosnet.nftables.Specs.forward;
 import static io.mosnet.nftables.Specs.masqueradeOn;
@@ -29,6 +31,8 @@ import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.lab.Lab;
+import io.mosnet.lab.Namespace;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -59,37 +63,37 @@ class NftablesNamespaceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Lab lab;
-    private String up;
-    private String host;
-    private String vm;
+    private Namespace up;
+    private Namespace host;
+    private Namespace vm;
     private NftablesFirewall firewall;
     private final HostNetwork network = mock(HostNetwork.class);
     private PluginContext context;
 
     @BeforeAll
     void topology() {
-        lab = new Lab();
+        lab = Lab.create("mt");
         up = lab.namespace("up");
         host = lab.namespace("host");
         vm = lab.namespace("vm");
         lab.veth(up, "u0", host, "h0");
         lab.veth(host, "h1", vm, "v0");
-        lab.address(up, "u0", "10.1.0.1/24");
-        lab.address(up, "u0", "fd00:1::1/64");
-        lab.address(host, "h0", "10.1.0.2/24");
-        lab.address(host, "h0", "fd00:1::2/64");
-        lab.address(host, "h1", "10.9.0.1/24");
-        lab.address(vm, "v0", "10.9.0.2/24");
-        lab.exec(host, "ip", "route", "add", "default", "via", "10.1.0.1");
-        lab.exec(vm, "ip", "route", "add", "default", "via", "10.9.0.1");
+        up.ip("addr", "add", "10.1.0.1/24", "dev", "u0");
+        up.ip("addr", "add", "fd00:1::1/64", "dev", "u0", "nodad");
+        host.ip("addr", "add", "10.1.0.2/24", "dev", "h0");
+        host.ip("addr", "add", "fd00:1::2/64", "dev", "h0", "nodad");
+        host.ip("addr", "add", "10.9.0.1/24", "dev", "h1");
+        vm.ip("addr", "add", "10.9.0.2/24", "dev", "v0");
+        host.sh("ip", "route", "add", "default", "via", "10.1.0.1");
+        vm.sh("ip", "route", "add", "default", "via", "10.9.0.1");
 
         when(network.sysctl(anyString())).thenAnswer(
-                call -> Optional.of(lab.exec(host, "sysctl", "-n", call.getArgument(0, String.class))));
-        doAnswer(call -> lab.exec(host, "sysctl", "-w",
+                call -> Optional.of(host.sh("sysctl", "-n", call.getArgument(0, String.class))));
+        doAnswer(call -> host.sh("sysctl", "-w",
                 call.getArgument(0, String.class) + "=" + call.getArgument(1, String.class)))
                 .when(network).setSysctl(anyString(), anyString());
         context = context(network, Map.of());
-        firewall = NftablesFirewall.inNamespace(host);
+        firewall = NftablesFirewall.inNamespace(host.name());
     }
 
     @AfterAll
@@ -101,26 +105,26 @@ class NftablesNamespaceTest {
 
     @BeforeEach
     void emptyRuleset() {
-        lab.exec(host, "nft", "flush", "ruleset");
-        lab.exec(host, "sysctl", "-w", "net.ipv4.ip_forward=0");
+        host.sh("nft", "flush", "ruleset");
+        host.sh("sysctl", "-w", "net.ipv4.ip_forward=0");
         clearInvocations(network);
     }
 
     @Test
     @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
     void opensSshAnd8080DropsOtherPortsAndLetsPingThrough() throws Exception {
-        try (ServerSocket ssh = Lab.listen(host, 22); ServerSocket web = Lab.listen(host, 8080);
-             ServerSocket telnet = Lab.listen(host, 23)) {
-            assertTrue(Lab.connects(up, "10.1.0.2", 23, 2000), "port 23 must be reachable without the firewall");
+        try (ServerSocket ssh = listen(host, 22); ServerSocket web = listen(host, 8080);
+             ServerSocket telnet = listen(host, 23)) {
+            assertTrue(connects(up, "10.1.0.2", 23, 2000), "port 23 must be reachable without the firewall");
 
             firewall.apply(request(sshAnd8080(), NatSpec.absent(), "h0", "h0"), context);
 
-            assertTrue(Lab.connects(up, "10.1.0.2", 22, 2000), "ssh");
-            assertTrue(Lab.connects(up, "10.1.0.2", 8080, 2000), "8080/tcp");
-            assertFalse(Lab.connects(up, "10.1.0.2", 23, 1500), "port 23 must be dropped");
-            assertEquals(0, lab.status(up, "ping", "-c1", "-W2", "10.1.0.2"), "ping");
+            assertTrue(connects(up, "10.1.0.2", 22, 2000), "ssh");
+            assertTrue(connects(up, "10.1.0.2", 8080, 2000), "8080/tcp");
+            assertFalse(connects(up, "10.1.0.2", 23, 1500), "port 23 must be dropped");
+            assertEquals(0, up.exec("ping", "-c1", "-W2", "10.1.0.2").status(), "ping");
             // Needs neighbour solicitations and advertisements through the input chain.
-            assertEquals(0, lab.status(up, "ping", "-6", "-c1", "-W2", "fd00:1::2"), "ping -6");
+            assertEquals(0, up.exec("ping", "-6", "-c1", "-W2", "fd00:1::2").status(), "ping -6");
         }
 
         JsonNode input = chain(ruleset(), "inet", "mosnet", "input");
@@ -141,15 +145,15 @@ class NftablesNamespaceTest {
                 context);
 
         verify(network).setSysctl("net.ipv4.ip_forward", "1");
-        assertEquals("1", lab.exec(host, "sysctl", "-n", "net.ipv4.ip_forward").strip());
-        try (ServerSocket vmWeb = Lab.listen(vm, 80); ServerSocket hostWeb = Lab.listen(host, 8080)) {
-            assertTrue(Lab.connects(up, "10.1.0.2", 8080, 2000), "port forward 8080");
+        assertEquals("1", host.sh("sysctl", "-n", "net.ipv4.ip_forward").strip());
+        try (ServerSocket vmWeb = listen(vm, 80); ServerSocket hostWeb = listen(host, 8080)) {
+            assertTrue(connects(up, "10.1.0.2", 8080, 2000), "port forward 8080");
             try (Socket accepted = vmWeb.accept()) {
                 assertEquals("10.1.0.1", peer(accepted), "DNAT keeps the client's address");
             }
         }
-        try (ServerSocket upstream = Lab.listen(up, 9000)) {
-            assertTrue(Lab.connects(vm, "10.1.0.1", 9000, 2000), "vm to upstream");
+        try (ServerSocket upstream = listen(up, 9000)) {
+            assertTrue(connects(vm, "10.1.0.1", 9000, 2000), "vm to upstream");
             try (Socket accepted = upstream.accept()) {
                 assertEquals("10.1.0.2", peer(accepted), "masquerade gives the host's address");
             }
@@ -176,7 +180,7 @@ class NftablesNamespaceTest {
     @Test
     void noneRemovesMosnetsTablesAndLeavesOthers() {
         firewall.apply(request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0"), context);
-        lab.exec(host, "nft", "add", "table", "inet", "someone-else");
+        host.sh("nft", "add", "table", "inet", "someone-else");
 
         firewall.apply(request(new FirewallSpec(FirewallSpec.Policy.NONE, List.of()),
                 new NatSpec(NatSpec.Masquerade.NONE, null, List.of()), "h0", "h0"), context);
@@ -190,7 +194,7 @@ class NftablesNamespaceTest {
     @SuppressWarnings("try") // listeners that only have to exist for the kernel to complete handshakes
     void failedApplyLeavesThePreviousRulesetInPlace() throws Exception {
         firewall.apply(request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0"), context);
-        String before = lab.exec(host, "nft", "-s", "list", "ruleset");
+        String before = host.sh("nft", "-s", "list", "ruleset");
 
         // libnftables refuses the interface name (IFNAMSIZ), so the batch never becomes a transaction.
         NftablesException e = assertThrows(NftablesException.class, () -> firewall.apply(
@@ -199,16 +203,16 @@ class NftablesNamespaceTest {
 
         assertTrue(e.getMessage().startsWith("applying nftables ruleset (firewall permissive"), e.getMessage());
         assertTrue(e.getMessage().contains("exceeds maximum length"), e.getMessage());
-        assertEquals(before, lab.exec(host, "nft", "-s", "list", "ruleset"));
-        try (ServerSocket telnet = Lab.listen(host, 23)) {
-            assertFalse(Lab.connects(up, "10.1.0.2", 23, 1000), "the drop policy must still be there");
+        assertEquals(before, host.sh("nft", "-s", "list", "ruleset"));
+        try (ServerSocket telnet = listen(host, 23)) {
+            assertFalse(connects(up, "10.1.0.2", 23, 1000), "the drop policy must still be there");
         }
     }
 
     @Test
     void batchTheKernelRefusesChangesNothing() {
         firewall.apply(request(sshAnd8080(), NatSpec.absent(), "h0", "h0"), context);
-        String before = lab.exec(host, "nft", "-s", "list", "ruleset");
+        String before = host.sh("nft", "-s", "list", "ruleset");
 
         // Replaces the table, then adds a DNAT to a filter chain: the kernel refuses the rule, so the transaction
         // (including the delete of the old table) is rolled back.
@@ -222,11 +226,12 @@ class NftablesNamespaceTest {
                   {"add": {"rule": {"family": "inet", "table": "mosnet", "chain": "input",
                                     "expr": [{"dnat": {"family": "ip", "addr": "10.9.0.2"}}]}}}
                 ]}""";
-        NftablesException e = assertThrows(NftablesException.class, () -> Libnftables.inNamespace(host).run(broken));
+        NftablesException e = assertThrows(NftablesException.class,
+                () -> Libnftables.inNamespace(host.name()).run(broken));
 
         assertTrue(e.getMessage().contains("Could not process rule: Operation not supported"), e.getMessage());
         assertTrue(e.getMessage().startsWith("in network namespace " + host + ": "), e.getMessage());
-        assertEquals(before, lab.exec(host, "nft", "-s", "list", "ruleset"));
+        assertEquals(before, host.sh("nft", "-s", "list", "ruleset"));
     }
 
     /**
@@ -235,45 +240,45 @@ class NftablesNamespaceTest {
      */
     @Test
     void egressGuardDropsBridgedFramesWithForeignSourceMacsAndCountsThem() throws Exception {
-        String gup = lab.namespace("gup");
-        String ghost = lab.namespace("ghost");
-        String gvm = lab.namespace("gvm");
+        Namespace gup = lab.namespace("gup");
+        Namespace ghost = lab.namespace("ghost");
+        Namespace gvm = lab.namespace("gvm");
         lab.veth(ghost, "hu", gup, "gu");
         lab.veth(ghost, "hv", gvm, "gv");
-        String nicMac = lab.mac(ghost, "hu");
-        lab.exec(ghost, "ip", "link", "add", "br0", "address", nicMac, "type", "bridge", "stp_state", "0");
-        lab.exec(ghost, "ip", "link", "set", "hu", "master", "br0");
-        lab.exec(ghost, "ip", "link", "set", "hv", "master", "br0");
-        lab.exec(ghost, "ip", "link", "set", "br0", "up");
-        lab.address(ghost, "br0", "10.5.0.2/24");
-        lab.address(gup, "gu", "10.5.0.1/24");
-        lab.address(gvm, "gv", "10.5.0.3/24");
-        assertEquals(0, lab.status(gvm, "ping", "-c1", "-W3", "10.5.0.1"), "bridged VM before the guard");
+        String nicMac = ghost.sh("cat", "/sys/class/net/hu/address").strip();
+        ghost.sh("ip", "link", "add", "br0", "address", nicMac, "type", "bridge", "stp_state", "0");
+        ghost.sh("ip", "link", "set", "hu", "master", "br0");
+        ghost.sh("ip", "link", "set", "hv", "master", "br0");
+        ghost.sh("ip", "link", "set", "br0", "up");
+        ghost.ip("addr", "add", "10.5.0.2/24", "dev", "br0");
+        gup.ip("addr", "add", "10.5.0.1/24", "dev", "gu");
+        gvm.ip("addr", "add", "10.5.0.3/24", "dev", "gv");
+        assertEquals(0, gvm.exec("ping", "-c1", "-W3", "10.5.0.1").status(), "bridged VM before the guard");
 
         HostNetwork guardNetwork = mock(HostNetwork.class);
         when(guardNetwork.requireLink("hu"))
                 .thenReturn(new Link(2, "hu", "veth", MacAddress.parse(nicMac), 1500, true, true, 3));
-        NftablesFirewall guard = NftablesFirewall.inNamespace(ghost);
+        NftablesFirewall guard = NftablesFirewall.inNamespace(ghost.name());
         FirewallRequest request = new FirewallRequest(FirewallSpec.absent(), NatSpec.absent(), null, "br0", "hu");
         guard.apply(request, context(guardNetwork, Map.of("egress_mac_guard", true)));
 
-        assertEquals(0, lab.status(ghost, "ping", "-c1", "-W2", "10.5.0.1"), "the host, with the NIC's MAC");
-        assertNotEquals(0, lab.status(gvm, "ping", "-c2", "-W1", "10.5.0.1"), "the VM, with its own MAC");
+        assertEquals(0, ghost.exec("ping", "-c1", "-W2", "10.5.0.1").status(), "the host, with the NIC's MAC");
+        assertNotEquals(0, gvm.exec("ping", "-c2", "-W1", "10.5.0.1").status(), "the VM, with its own MAC");
         List<FirewallReport.Counter> counters = guard.report(context(guardNetwork, Map.of())).counters();
         assertEquals(1, counters.size(), counters.toString());
         assertEquals("foreign_source_mac", counters.get(0).name());
         assertTrue(counters.get(0).packets() >= 2, counters.toString());
 
         guard.apply(request, context(guardNetwork, Map.of("egress_mac_guard", false)));
-        assertEquals(List.of(), tables(JSON.readTree(lab.exec(ghost, "nft", "-j", "list", "ruleset"))));
-        assertEquals(0, lab.status(gvm, "ping", "-c1", "-W2", "10.5.0.1"), "the VM once the guard is off");
+        assertEquals(List.of(), tables(JSON.readTree(ghost.sh("nft", "-j", "list", "ruleset"))));
+        assertEquals(0, gvm.exec("ping", "-c1", "-W2", "10.5.0.1").status(), "the VM once the guard is off");
     }
 
     // ---- helpers reading the kernel's view through the nft command
 
     private JsonNode ruleset() {
         try {
-            return JSON.readTree(lab.exec(host, "nft", "-j", "list", "ruleset"));
+            return JSON.readTree(host.sh("nft", "-j", "list", "ruleset"));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -20,7 +20,11 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.net.NetworkEvent;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.lab.Lab;
+import io.mosnet.lab.LabProcess;
+import io.mosnet.lab.Namespace;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,13 +56,13 @@ class RdnssRadvdNamespaceTest {
 
     @BeforeAll
     static void captureRadvd() throws Exception {
-        try (Lab lab = new Lab("ip", "radvd", "tcpdump")) {
-            String router = lab.namespace("router");
-            String host = lab.namespace("host");
+        try (Lab lab = Lab.create("mt")) {
+            Namespace router = lab.namespace("router");
+            Namespace host = lab.namespace("host");
             lab.veth(router, "vr", host, "vh");
             // radvd refuses to advertise from a namespace that does not forward.
-            lab.exec(router, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
-            Files.writeString(lab.dir.resolve("radvd.conf"), """
+            router.sh("sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+            Files.writeString(lab.dir().resolve("radvd.conf"), """
                     interface vr {
                       AdvSendAdvert on;
                       MinRtrAdvInterval 3;
@@ -67,19 +71,19 @@ class RdnssRadvdNamespaceTest {
                       DNSSL lab.example example.org { AdvDNSSLLifetime %d; };
                     };
                     """.formatted(LIFETIME, LIFETIME));
-            var pcap = lab.dir.resolve("ra.pcap");
-            Process tcpdump = lab.start(host, "tcpdump.log", "tcpdump", "-U", "-n", "-i", "vh", "-w",
+            var pcap = lab.dir().resolve("ra.pcap");
+            LabProcess tcpdump = lab.start(host, "tcpdump", "tcpdump", "-U", "-n", "-i", "vh", "-w",
                     pcap.toString(), "icmp6 and ip6[40] == 134");
-            waitFor(() -> lab.log("tcpdump.log").contains("listening on"), "tcpdump to listen", lab);
-            Process radvd = lab.start(router, "radvd.log", "radvd", "-n", "-u", "root", "-m", "stderr",
-                    "-C", lab.dir.resolve("radvd.conf").toString(), "-p", lab.dir.resolve("radvd.pid").toString());
+            waitFor(() -> tcpdump.output().contains("listening on"), "tcpdump to listen", lab);
+            LabProcess radvd = lab.start(router, "radvd", "radvd", "-n", "-u", "root", "-m", "stderr",
+                    "-C", lab.dir().resolve("radvd.conf").toString(), "-p", lab.dir().resolve("radvd.pid").toString());
             waitFor(() -> Pcap.advertisements(Files.readAllBytes(pcap)).size() >= 2, "two advertisements", lab);
             // On SIGTERM radvd sends a last advertisement with every lifetime 0 (FlushRDNSS/FlushDNSSL).
-            Lab.stop(radvd);
+            lab.stop(radvd);
             waitFor(() -> Pcap.advertisements(Files.readAllBytes(pcap)).stream().anyMatch(
                     a -> RaOptionParser.parse(a.options()).rdnss().stream().anyMatch(r -> r.lifetime() == 0)),
                     "radvd's farewell advertisement", lab);
-            Lab.stop(tcpdump);
+            lab.stop(tcpdump);
             captured = Pcap.advertisements(Files.readAllBytes(pcap));
         }
     }
@@ -205,12 +209,18 @@ class RdnssRadvdNamespaceTest {
         boolean holds() throws Exception;
     }
 
+    /** What the lab's process {@code name} printed (the lab keeps it in {@code name.log}). */
+    private static String log(Lab lab, String name) throws java.io.IOException {
+        Path file = lab.dir().resolve(name + ".log");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
     private static void waitFor(Condition condition, String what, Lab lab) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; tcpdump: " + lab.log("tcpdump.log")
-                        + " radvd: " + lab.log("radvd.log"));
+                throw new AssertionError("timed out waiting for " + what + "; tcpdump: " + log(lab, "tcpdump")
+                        + " radvd: " + log(lab, "radvd"));
             }
             Thread.sleep(100);
         }

@@ -1,8 +1,9 @@
 package io.mosnet.dhcp.v4;
 
 import io.mosnet.api.net.MacAddress;
+import io.mosnet.dhcp.duid.Duid;
+import io.mosnet.dhcp.duid.Iaid;
 import io.mosnet.dhcp.v4.option.ClientIdentifierOption;
-import io.mosnet.dhcp.v4.option.Duid;
 import java.util.HexFormat;
 
 /**
@@ -21,7 +22,7 @@ public record ClientIdentity(String nic, MacAddress mac, byte[] clientId) {
 
     public static ClientIdentity of(String nic, MacAddress mac, Duid duid) {
         return new ClientIdentity(nic, mac,
-                ClientIdentifierOption.encode(ClientIdentifierOption.iaidFor(mac), duid));
+                ClientIdentifierOption.encode(Iaid.of(mac), duid));
     }
 
     @Override

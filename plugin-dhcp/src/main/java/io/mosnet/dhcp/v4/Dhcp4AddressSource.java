@@ -15,7 +15,8 @@ import io.mosnet.api.net.NetworkEvent;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
-import java.nio.file.Path;
+import io.mosnet.dhcp.duid.DuidSource;
+import io.mosnet.dhcp.time.Timers;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -56,7 +57,7 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
 
     /** The ServiceLoader constructor: DUID from /etc/machine-id, raw packet channels, SecureRandom. */
     public Dhcp4AddressSource() {
-        this(DuidSource.machineId(Path.of("/etc/machine-id")), PacketTransport::new, new SecureRandom());
+        this(DuidSource.machineId(), PacketTransport::new, new SecureRandom());
     }
 
     /** With another DUID source (another machine-id path, a fixed DUID). */

@@ -4,6 +4,7 @@ import io.mosnet.api.address.AddressListener;
 import io.mosnet.api.config.DhcpSettings;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.time.Timers;
 import io.mosnet.dhcp.v4.message.DhcpMessage;
 import io.mosnet.dhcp.v4.option.DhcpParseException;
 import io.mosnet.dhcp.v4.option.Ipv4;

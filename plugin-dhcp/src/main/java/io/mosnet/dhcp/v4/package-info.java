@@ -24,6 +24,6 @@
  * </ol>
  *
  * <p>Identity: {@code chaddr} and the IAID come from the uplink NIC, the DUID from {@link
- * io.mosnet.dhcp.v4.DuidSource} ({@code /etc/machine-id}, hashed, else DUID-LL).
+ * io.mosnet.dhcp.duid.DuidSource} ({@code /etc/machine-id}, hashed, else DUID-LL).
  */
 package io.mosnet.dhcp.v4;

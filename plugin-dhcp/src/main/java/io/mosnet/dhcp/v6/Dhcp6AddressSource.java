@@ -11,8 +11,9 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.duid.DuidSource;
+import io.mosnet.dhcp.time.Timers;
 import java.net.Inet6Address;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * a delegated prefix (IA_PD) on the host interface, beside SLAAC. The runtime starts it in DHCP mode when
  * {@code dhcpv6} is on, after the bridge is up; see {@link Dhcp6Session} for what it reports.
  *
- * <p>Identity: the DUID from a {@link Dhcp6DuidSource} ({@code /etc/machine-id} by default, the same DUID as the
+ * <p>Identity: the DUID from a {@link DuidSource} ({@code /etc/machine-id} by default, the same DUID as the
  * DHCPv4 client's RFC 4361 identifier), the IAID from the uplink's MAC. Transport: UDP from the host interface's
  * link-local address, port 546. Transaction ids and jitter come from {@link SecureRandom}. The time after which
  * "no server, SLAAC only" is reported is the DHCP timeout ({@code mosdhcp_timeout}).
@@ -40,21 +41,21 @@ public final class Dhcp6AddressSource implements AddressSource {
         Dhcp6Transport open(String iface);
     }
 
-    private final Dhcp6DuidSource duids;
+    private final DuidSource duids;
     private final TransportFactory transports;
     private final RandomGenerator random;
 
     /** The ServiceLoader constructor: DUID from /etc/machine-id, UDP transport, SecureRandom. */
     public Dhcp6AddressSource() {
-        this(Dhcp6DuidSource.machineId(Path.of("/etc/machine-id")), UdpDhcp6Transport::new, new SecureRandom());
+        this(DuidSource.machineId(), UdpDhcp6Transport::new, new SecureRandom());
     }
 
     /** With another DUID source. */
-    public Dhcp6AddressSource(Dhcp6DuidSource duids) {
+    public Dhcp6AddressSource(DuidSource duids) {
         this(duids, UdpDhcp6Transport::new, new SecureRandom());
     }
 
-    Dhcp6AddressSource(Dhcp6DuidSource duids, TransportFactory transports, RandomGenerator random) {
+    Dhcp6AddressSource(DuidSource duids, TransportFactory transports, RandomGenerator random) {
         this.duids = duids;
         this.transports = transports;
         this.random = random;

@@ -2,9 +2,10 @@ package io.mosnet.dhcp.v6;
 
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
+import io.mosnet.dhcp.duid.Duid;
+import io.mosnet.dhcp.time.Timers;
 import io.mosnet.dhcp.v6.wire.Dhcp6Message;
 import io.mosnet.dhcp.v6.wire.Dhcp6ParseException;
-import io.mosnet.dhcp.v6.wire.Duid;
 import io.mosnet.dhcp.v6.wire.IaAddressOption;
 import io.mosnet.dhcp.v6.wire.IaPrefixOption;
 import io.mosnet.dhcp.v6.wire.MessageType;

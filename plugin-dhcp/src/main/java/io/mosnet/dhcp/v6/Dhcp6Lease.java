@@ -2,7 +2,7 @@ package io.mosnet.dhcp.v6;
 
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
-import io.mosnet.dhcp.v6.wire.Duid;
+import io.mosnet.dhcp.duid.Duid;
 import io.mosnet.dhcp.v6.wire.IaAddressOption;
 import io.mosnet.dhcp.v6.wire.IaPrefixOption;
 import io.mosnet.dhcp.v6.wire.Lifetime;

@@ -1,12 +1,12 @@
 package io.mosnet.dhcp.v6;
 
+import io.mosnet.dhcp.duid.Duid;
 import io.mosnet.dhcp.v6.wire.ClientIdOption;
 import io.mosnet.dhcp.v6.wire.Dhcp6Message;
 import io.mosnet.dhcp.v6.wire.Dhcp6Options;
 import io.mosnet.dhcp.v6.wire.Dhcp6ParseException;
 import io.mosnet.dhcp.v6.wire.DnsServersOption;
 import io.mosnet.dhcp.v6.wire.DomainListOption;
-import io.mosnet.dhcp.v6.wire.Duid;
 import io.mosnet.dhcp.v6.wire.IaNaOption;
 import io.mosnet.dhcp.v6.wire.IaPdOption;
 import io.mosnet.dhcp.v6.wire.OptionCode;

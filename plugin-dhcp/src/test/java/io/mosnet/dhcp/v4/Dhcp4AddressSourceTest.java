@@ -20,6 +20,8 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.net.NetworkEvent;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.duid.DuidSource;
+import io.mosnet.dhcp.time.ManualClock;
 import io.mosnet.dhcp.v4.option.MessageType;
 import io.mosnet.dhcp.v4.option.OptionCode;
 import java.time.Instant;

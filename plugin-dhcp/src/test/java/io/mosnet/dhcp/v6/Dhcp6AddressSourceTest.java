@@ -19,8 +19,9 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.dhcp.duid.Duid;
+import io.mosnet.dhcp.duid.DuidSource;
 import io.mosnet.dhcp.v6.wire.Dhcp6Message;
-import io.mosnet.dhcp.v6.wire.Duid;
 import io.mosnet.dhcp.v6.wire.MessageType;
 import io.mosnet.dhcp.v6.wire.OptionCode;
 import java.time.Clock;
@@ -70,7 +71,7 @@ class Dhcp6AddressSourceTest {
     void startsAClientOnTheHostInterfaceThatSolicitsWithPrefixDelegation() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         DhcpSettings dhcp = new DhcpSettings(Duration.ofSeconds(10), true, true, false, null, true, true, true);
-        Dhcp6AddressSource source = new Dhcp6AddressSource(Dhcp6DuidSource.linkLayer(), iface -> {
+        Dhcp6AddressSource source = new Dhcp6AddressSource(DuidSource.linkLayer(), iface -> {
             assertEquals("mos", iface);
             return transport;
         }, new Random(3));
@@ -94,7 +95,7 @@ class Dhcp6AddressSourceTest {
     @Test
     void refusesToStartWhenDhcpv6IsOff() {
         DhcpSettings off = new DhcpSettings(Duration.ofSeconds(10), true, true, false, null, false, false, false);
-        Dhcp6AddressSource source = new Dhcp6AddressSource(Dhcp6DuidSource.linkLayer(), iface -> transport,
+        Dhcp6AddressSource source = new Dhcp6AddressSource(DuidSource.linkLayer(), iface -> transport,
                 new Random(3));
 
         MosnetException e = assertThrows(MosnetException.class, () -> source.start(

@@ -2,7 +2,8 @@ package io.mosnet.dhcp.v6;
 
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.MacAddress;
-import io.mosnet.dhcp.v6.wire.Duid;
+import io.mosnet.dhcp.duid.Duid;
+import io.mosnet.dhcp.time.Timers;
 import io.mosnet.dhcp.v6.wire.MessageType;
 import java.io.IOException;
 import java.net.InetSocketAddress;

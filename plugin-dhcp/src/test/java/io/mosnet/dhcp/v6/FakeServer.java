@@ -2,12 +2,12 @@ package io.mosnet.dhcp.v6;
 
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
+import io.mosnet.dhcp.duid.Duid;
 import io.mosnet.dhcp.v6.wire.ClientIdOption;
 import io.mosnet.dhcp.v6.wire.Dhcp6Message;
 import io.mosnet.dhcp.v6.wire.Dhcp6Options;
 import io.mosnet.dhcp.v6.wire.DnsServersOption;
 import io.mosnet.dhcp.v6.wire.DomainListOption;
-import io.mosnet.dhcp.v6.wire.Duid;
 import io.mosnet.dhcp.v6.wire.IaAddressOption;
 import io.mosnet.dhcp.v6.wire.IaNaOption;
 import io.mosnet.dhcp.v6.wire.IaPdOption;

@@ -1,6 +1,6 @@
 package io.mosnet.dhcp.v4.option;
 
-import io.mosnet.api.net.MacAddress;
+import io.mosnet.dhcp.duid.Duid;
 import java.nio.ByteBuffer;
 
 /**
@@ -27,13 +27,5 @@ public final class ClientIdentifierOption {
     public static byte[] encode(int iaid, Duid duid) {
         byte[] d = duid.toBytes();
         return ByteBuffer.allocate(5 + d.length).put((byte) TYPE_IAID_DUID).putInt(iaid).put(d).array();
-    }
-
-    /**
-     * An IAID for an interface (RFC 4361 section 6.1 asks for one that is stable and distinct per interface): the
-     * low four bytes of the NIC's permanent MAC, which survive reboots and differ between the NICs of one host.
-     */
-    public static int iaidFor(MacAddress mac) {
-        return (int) mac.bits();
     }
 }

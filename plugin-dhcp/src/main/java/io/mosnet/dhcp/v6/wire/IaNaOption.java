@@ -1,7 +1,5 @@
 package io.mosnet.dhcp.v6.wire;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -26,15 +24,9 @@ public record IaNaOption(long iaid, Lifetime t1, Lifetime t2, List<IaAddressOpti
     }
 
     public static IaNaOption decode(byte[] data) {
-        WireReader r = new WireReader(data, "IA_NA option");
-        long iaid = r.u32("IAID");
-        Lifetime t1 = Lifetime.ofSeconds(r.u32("T1"));
-        Lifetime t2 = Lifetime.ofSeconds(r.u32("T2"));
-        Dhcp6Options inner = Dhcp6Options.parse(r.rest(), "IA_NA options");
-        List<byte[]> raw = inner.every(OptionCode.IAADDR);
-        List<IaAddressOption> addresses = raw.stream().limit(MAX_ADDRESSES).map(IaAddressOption::decode).toList();
-        StatusCodeOption status = inner.decode(OptionCode.STATUS_CODE, StatusCodeOption::decode).orElse(null);
-        return new IaNaOption(iaid, t1, t2, addresses, status, raw.size() - addresses.size());
+        IaBody<IaAddressOption> b = IaBody.decode(data, "IA_NA", OptionCode.IAADDR, MAX_ADDRESSES,
+                IaAddressOption::decode);
+        return new IaNaOption(b.iaid(), b.t1(), b.t2(), b.leases(), b.status(), b.dropped());
     }
 
     /** As a client asks for addresses: T1 and T2 0 (the server chooses), with the addresses it has if any. */
@@ -42,24 +34,13 @@ public record IaNaOption(long iaid, Lifetime t1, Lifetime t2, List<IaAddressOpti
         return new IaNaOption(iaid, Lifetime.ZERO, Lifetime.ZERO, addresses, null, 0);
     }
 
-    /**
-     * Whether the timers can be used: section 21.4 has the client discard an IA_NA whose T1 exceeds T2 when both
-     * are above 0, and go on with the rest of the message as if it were absent.
-     */
+    /** Whether the timers can be used (section 21.4, see {@link IaBody#validTimers}). */
     public boolean hasValidTimers() {
-        return !(t1.compareTo(t2) > 0 && !t1.isZero() && !t2.isZero());
+        return IaBody.validTimers(t1, t2);
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ByteBuffer.allocate(12).putInt((int) iaid).putInt((int) t1.seconds())
-                .putInt((int) t2.seconds()).array());
-        Dhcp6Options.Builder inner = Dhcp6Options.builder();
-        addresses.forEach(a -> inner.add(OptionCode.IAADDR, a.encode()));
-        if (status != null) {
-            inner.add(OptionCode.STATUS_CODE, status.encode());
-        }
-        out.writeBytes(inner.build().encode());
-        return out.toByteArray();
+        return IaBody.encode(iaid, t1, t2, OptionCode.IAADDR, addresses.stream().map(IaAddressOption::encode).toList(),
+                status);
     }
 }

@@ -1,7 +1,5 @@
 package io.mosnet.dhcp.v6.wire;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -27,15 +25,9 @@ public record IaPdOption(long iaid, Lifetime t1, Lifetime t2, List<IaPrefixOptio
     }
 
     public static IaPdOption decode(byte[] data) {
-        WireReader r = new WireReader(data, "IA_PD option");
-        long iaid = r.u32("IAID");
-        Lifetime t1 = Lifetime.ofSeconds(r.u32("T1"));
-        Lifetime t2 = Lifetime.ofSeconds(r.u32("T2"));
-        Dhcp6Options inner = Dhcp6Options.parse(r.rest(), "IA_PD options");
-        List<byte[]> raw = inner.every(OptionCode.IAPREFIX);
-        List<IaPrefixOption> prefixes = raw.stream().limit(MAX_PREFIXES).map(IaPrefixOption::decode).toList();
-        StatusCodeOption status = inner.decode(OptionCode.STATUS_CODE, StatusCodeOption::decode).orElse(null);
-        return new IaPdOption(iaid, t1, t2, prefixes, status, raw.size() - prefixes.size());
+        IaBody<IaPrefixOption> b = IaBody.decode(data, "IA_PD", OptionCode.IAPREFIX, MAX_PREFIXES,
+                IaPrefixOption::decode);
+        return new IaPdOption(b.iaid(), b.t1(), b.t2(), b.leases(), b.status(), b.dropped());
     }
 
     /** As a client asks for prefixes: T1 and T2 0, with the prefixes it holds if any. */
@@ -43,21 +35,13 @@ public record IaPdOption(long iaid, Lifetime t1, Lifetime t2, List<IaPrefixOptio
         return new IaPdOption(iaid, Lifetime.ZERO, Lifetime.ZERO, prefixes, null, 0);
     }
 
-    /** Section 21.21: an IA_PD with T1 greater than T2, both above 0, is discarded. */
+    /** Whether the timers can be used (section 21.21, see {@link IaBody#validTimers}). */
     public boolean hasValidTimers() {
-        return !(t1.compareTo(t2) > 0 && !t1.isZero() && !t2.isZero());
+        return IaBody.validTimers(t1, t2);
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ByteBuffer.allocate(12).putInt((int) iaid).putInt((int) t1.seconds())
-                .putInt((int) t2.seconds()).array());
-        Dhcp6Options.Builder inner = Dhcp6Options.builder();
-        prefixes.forEach(p -> inner.add(OptionCode.IAPREFIX, p.encode()));
-        if (status != null) {
-            inner.add(OptionCode.STATUS_CODE, status.encode());
-        }
-        out.writeBytes(inner.build().encode());
-        return out.toByteArray();
+        return IaBody.encode(iaid, t1, t2, OptionCode.IAPREFIX, prefixes.stream().map(IaPrefixOption::encode).toList(),
+                status);
     }
 }

@@ -1,4 +1,4 @@
-package io.mosnet.dhcp.v4;
+package io.mosnet.dhcp.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when told to. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
-    void set(Instant at) {
+    public void set(Instant at) {
         now = at;
     }
 

@@ -1,4 +1,4 @@
-package io.mosnet.dhcp.v6.wire;
+package io.mosnet.dhcp.duid;
 
 import io.mosnet.api.net.MacAddress;
 import java.nio.ByteBuffer;
@@ -12,6 +12,10 @@ import java.util.UUID;
  * A DHCP unique identifier (RFC 8415 section 11): a 2-byte type and 1 to 128 bytes of data. Clients compare DUIDs
  * as opaque bytes; the known types are checked for their minimum length so that a malformed one is refused rather
  * than misread. Unknown types (a server may use any) are kept as they are.
+ *
+ * <p>The DHCPv6 client sends it in CLIENTID and reads servers' in SERVERID; RFC 4361 makes it the stable part of
+ * the DHCPv4 client identifier too, so that the host keeps its lease across reboots and NIC changes and presents
+ * one identity to both protocols.
  */
 public final class Duid {
 
@@ -24,7 +28,7 @@ public final class Duid {
     /** UUID (RFC 6355 section 4). */
     public static final int UUID_TYPE = 4;
 
-    static final int HARDWARE_ETHERNET = 1;
+    private static final int HARDWARE_ETHERNET = 1;
     private static final int MAX_DATA = 128;
     /** DUID-LLT counts seconds from 2000-01-01T00:00:00Z (section 11.2). */
     private static final Instant DUID_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
@@ -38,7 +42,7 @@ public final class Duid {
     /** Parses the wire form (type and data), checking the lengths of the known types. */
     public static Duid parse(byte[] wire) {
         if (wire.length < 3 || wire.length > 2 + MAX_DATA) {
-            throw new Dhcp6ParseException("a DUID has a 2-byte type and 1-" + MAX_DATA + " bytes of data, got "
+            throw new DuidParseException("a DUID has a 2-byte type and 1-" + MAX_DATA + " bytes of data, got "
                     + wire.length + " bytes");
         }
         int type = ((wire[0] & 0xff) << 8) | (wire[1] & 0xff);
@@ -50,7 +54,7 @@ public final class Duid {
             default -> 3;
         };
         if (wire.length < min || (type == UUID_TYPE && wire.length != min)) {
-            throw new Dhcp6ParseException("a DUID of type " + type + " needs " + (type == UUID_TYPE ? "exactly " : "")
+            throw new DuidParseException("a DUID of type " + type + " needs " + (type == UUID_TYPE ? "exactly " : "")
                     + min + " bytes, got " + wire.length);
         }
         return new Duid(wire.clone());

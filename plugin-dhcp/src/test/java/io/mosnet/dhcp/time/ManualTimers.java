@@ -1,4 +1,4 @@
-package io.mosnet.dhcp.v4;
+package io.mosnet.dhcp.time;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Timers driven by {@link #advance}: due tasks run in due order on the test's thread, moving the clock to each. */
-final class ManualTimers implements Timers {
+public final class ManualTimers implements Timers {
 
     private final ManualClock clock;
     private final List<Task> tasks = new ArrayList<>();
     private long sequence;
 
-    ManualTimers(ManualClock clock) {
+    public ManualTimers(ManualClock clock) {
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ final class ManualTimers implements Timers {
      * Moves time forward by {@code d}, running every task that falls due on the way. Tasks run without this
      * object's lock held, so other threads (a real transport's reader) may schedule meanwhile.
      */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         Instant end = clock.instant().plus(d);
         while (true) {
             Task t;
@@ -72,11 +72,11 @@ final class ManualTimers implements Timers {
     }
 
     /** When the next pending task is due, if any. */
-    synchronized Optional<Instant> nextDue() {
+    public synchronized Optional<Instant> nextDue() {
         return tasks.stream().map(t -> t.due).min(Comparator.naturalOrder());
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return tasks.size();
     }
 }

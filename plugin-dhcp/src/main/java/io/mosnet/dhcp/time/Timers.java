@@ -1,4 +1,4 @@
-package io.mosnet.dhcp.v4;
+package io.mosnet.dhcp.time;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -6,9 +6,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scheduling seam of the client and the probe: one-shot tasks after a delay. Production adapts the runtime's
- * {@link ScheduledExecutorService}; tests use a manual implementation driven together with their clock, so
- * retransmissions and lease timers run in milliseconds.
+ * The scheduling seam of the DHCPv4 client and probe and of the DHCPv6 client: one-shot tasks after a delay.
+ * Production adapts the runtime's {@link ScheduledExecutorService}; tests use a manual implementation driven
+ * together with their clock, so retransmissions and lease timers run in milliseconds.
  */
 public interface Timers {
 
