@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Finishes the distribution after Maven copied lib/ and jlink built runtime/: launchers, an empty plugins/,
-# and the minimal and full tarballs. Run by the dist module's package phase.
+# Finishes the distribution after Maven copied lib/ and jlink built runtime/: launchers, an empty plugins/, the
+# AOT caches trained on the result (bin/mosnet-aot), and the minimal and full tarballs. Run by the dist module's
+# package phase.
 set -euo pipefail
 base=$1 target=$2 version=$3
 dist=$target/mosnet
 
 install -d "$dist/bin" "$dist/plugins" "$dist/etc"
-install -m 0755 "$base/src/main/dist/bin/mosnetd" "$base/src/main/dist/bin/mosnet" "$dist/bin/"
+install -m 0755 "$base/src/main/dist/bin/mosnetd" "$base/src/main/dist/bin/mosnet" "$base/src/main/dist/bin/mosnet-aot" \
+  "$dist/bin/"
 cp "$base/src/main/dist/etc/mosnet.toml.example" "$dist/etc/"
 # A build-tree artifact, not a module of the distribution.
 rm -f "$dist/lib/"dist-*.jar
@@ -17,12 +19,17 @@ if unzip -l "$dist/lib/*.jar" 2>/dev/null | grep -q 'io/mosnet/ovs/'; then
   exit 1
 fi
 
+# Start-up caches for this directory (see bin/mosnet-aot). They record where they were made, so the tarballs leave
+# them out: an unpacked distribution trains its own with bin/mosnet-aot.
+"$dist/bin/mosnet-aot"
+
 ovs=$(ls "$target/plugins/"plugin-ovs-*.jar)
 tarball() { # name, with-ovs
   local stage=$target/stage-$1 root=mosnet-$version
   rm -rf "$stage"
   mkdir -p "$stage"
   cp -a "$dist" "$stage/$root"
+  rm -f "$stage/$root/lib/"*.aot "$stage/$root/lib/aot.home"
   if [ "$2" = yes ]; then cp "$ovs" "$stage/$root/plugins/"; fi
   tar -C "$stage" --owner=0 --group=0 -czf "$target/mosnet-$version-$1.tar.gz" "$root"
   rm -rf "$stage"
