@@ -19,6 +19,20 @@ if unzip -l "$dist/lib/*.jar" 2>/dev/null | grep -q 'io/mosnet/ovs/'; then
   exit 1
 fi
 
+# JNA's native half, unpacked once here: otherwise JNA inflates it from its jar into ~/.cache/JNA on every start
+# (costly on the boot path, and impossible while the root file system is still read-only). The launchers point
+# jna.boot.library.path at it; JNA unpacks from the jar as before when the file is missing.
+case $(uname -m) in
+  x86_64) jna_arch=linux-x86-64 ;;
+  aarch64) jna_arch=linux-aarch64 ;;
+  *) jna_arch= ;;
+esac
+if [ -n "$jna_arch" ]; then
+  install -d "$dist/lib/native"
+  unzip -p "$dist/lib/"jna-[0-9]*.jar "com/sun/jna/$jna_arch/libjnidispatch.so" >"$dist/lib/native/libjnidispatch.so"
+  [ -s "$dist/lib/native/libjnidispatch.so" ] || { echo "assemble: no $jna_arch/libjnidispatch.so in the JNA jar" >&2; exit 1; }
+fi
+
 # Start-up caches for this directory (see bin/mosnet-aot). They record where they were made, so the tarballs leave
 # them out: an unpacked distribution trains its own with bin/mosnet-aot.
 "$dist/bin/mosnet-aot"
