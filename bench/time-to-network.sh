@@ -262,6 +262,7 @@ done
 finish "$parked"
 reset_mosnetd "$host"
 size_kb=$(du -sk "$dist" | cut -f1)
+shipped_kb=$(du -sk --exclude='*.aot' "$dist" | cut -f1)
 
 ref=$(median ${results[dhcpcd]})
 ref=${ref%% *}
@@ -279,3 +280,4 @@ for key in "mosnetd dhcp" "mosnetd dhcp 4 NICs" "mosnetd static" dhcpcd dhclient
 done
 printf '%-22s %12s\n' "parked mosnetd RSS" "$((rss_kb / 1024)) MB ($rss_kb kB)"
 printf '%-22s %12s\n' "distribution on disk" "$((size_kb / 1024)) MB ($size_kb kB, $dist)"
+printf '%-22s %12s\n' "  without AOT caches" "$((shipped_kb / 1024)) MB ($shipped_kb kB: what the tarball unpacks to)"

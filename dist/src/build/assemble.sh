@@ -19,6 +19,12 @@ if unzip -l "$dist/lib/*.jar" 2>/dev/null | grep -q 'io/mosnet/ovs/'; then
   exit 1
 fi
 
+# The JDK's shared libraries carry full symbol tables (5 MB of libjvm.so alone); only the dynamic symbols are needed
+# to run. Crash reports then show addresses instead of HotSpot function names. Skipped where binutils is missing.
+if command -v strip >/dev/null; then
+  find "$dist/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+fi
+
 # JNA's native half, unpacked once here: otherwise JNA inflates it from its jar into ~/.cache/JNA on every start
 # (costly on the boot path, and impossible while the root file system is still read-only). The launchers point
 # jna.boot.library.path at it; JNA unpacks from the jar as before when the file is missing.
