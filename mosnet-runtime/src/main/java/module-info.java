@@ -9,7 +9,6 @@ module io.mosnet.runtime {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.dataformat.toml;
     requires org.pf4j;
-    requires info.picocli;
     requires org.slf4j;
     requires org.tinylog.api;
     requires jdk.net;
@@ -20,10 +19,6 @@ module io.mosnet.runtime {
     exports io.mosnet.runtime.state;
     exports io.mosnet.runtime.dns;
     exports io.mosnet.runtime.rpc;
-
-    // picocli reflects on the command classes.
-    opens io.mosnet.runtime.daemon to info.picocli;
-
 
     uses io.mosnet.api.bridge.BridgeBackend;
     uses io.mosnet.api.firewall.Firewall;

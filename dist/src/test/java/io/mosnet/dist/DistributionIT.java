@@ -86,6 +86,41 @@ class DistributionIT {
         assertTrue(minimal.contains("mosnet-" + v + "/runtime/bin/java"));
     }
 
+    @Test
+    void carriesAotCachesTrainedForItsOwnDirectory() throws IOException {
+        Path lib = Distribution.home().resolve("lib");
+        assertTrue(Files.size(lib.resolve("mosnetd.aot")) > 0, "mosnetd.aot is empty");
+        assertTrue(Files.size(lib.resolve("mosnet.aot")) > 0, "mosnet.aot is empty");
+        assertEquals(Distribution.home().toRealPath().toString(), Files.readString(lib.resolve("aot.home")).strip());
+        assertFalse(tarList(Distribution.home().getParent().resolve("mosnet-" + System.getProperty("mosnet.version")
+                + "-minimal.tar.gz")).stream().anyMatch(f -> f.endsWith(".aot")), "tarballs carry no caches");
+    }
+
+    @Test
+    void startsWithoutTheAotCacheWhenItDoesNotMatch() throws IOException {
+        // Moved elsewhere: the caches were trained for the original directory, so the launchers leave them out.
+        Path copy = tmp.resolve("moved");
+        Command.run(List.of("cp", "-a", Distribution.home().toString(), copy.toString()), 120).check();
+        String version = "mosnetd " + System.getProperty("mosnet.version") + " (plugin API 0.1.0)";
+        assertEquals(version, run(copy.resolve("bin/mosnetd"), "--version").check().out().strip());
+
+        // Claimed for this directory but unusable: the JVM says so on standard error and starts without it.
+        Files.writeString(copy.resolve("lib/aot.home"), copy.toRealPath() + "\n");
+        Files.writeString(copy.resolve("lib/mosnetd.aot"), "not an AOT cache");
+        Files.writeString(copy.resolve("lib/mosnet.aot"), "not an AOT cache");
+        Command.Result daemon = run(copy.resolve("bin/mosnetd"), "--version").check();
+        assertEquals(version, daemon.out().strip(), "nothing but the version on standard output");
+        assertTrue(daemon.err().contains("AOT cache"), "the JVM names the problem: " + daemon.err());
+        Command.Result cli = run(copy.resolve("bin/mosnet"), "--help").check();
+        assertTrue(cli.out().startsWith("Usage: mosnet"), cli.out());
+    }
+
+    private static Command.Result run(Path launcher, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        return Command.run(cmd, 60);
+    }
+
     private static List<String> tarList(Path tarball) {
         return Command.run("tar", "-tzf", tarball.toString()).check().out().lines().toList();
     }
@@ -93,7 +128,7 @@ class DistributionIT {
     @Test
     void minimalDistributionHasNoOvsClasses() throws IOException {
         try (Stream<Path> jars = Files.list(Distribution.home().resolve("lib"))) {
-            for (Path jar : jars.toList()) {
+            for (Path jar : jars.filter(f -> f.toString().endsWith(".jar")).toList()) {
                 try (JarFile j = new JarFile(jar.toFile())) {
                     assertFalse(j.stream().anyMatch(e -> e.getName().startsWith("io/mosnet/ovs/")),
                             jar + " carries OVS classes");

@@ -8,67 +8,25 @@ import io.mosnet.runtime.plugin.PluginException;
 import io.mosnet.runtime.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code mosnetd}: brings the host onto the network from the kernel command line, then keeps it there. */
-@Command(name = "mosnetd", mixinStandardHelpOptions = false, sortOptions = false,
-        description = "Bare-metal network bootstrap daemon: reads mos* kernel parameters (and mosnet.toml), bridges "
-                + "the host's NIC into bridge 'mos', configures addresses, routes, DNS, firewall and NAT, then stays "
-                + "running for lease renewal and its JSON-RPC API.")
-public final class Mosnetd implements Callable<Integer> {
+public final class Mosnetd {
 
     /** The plugin whose {@code ovsdb} setting {@code --ovsdb} fills when mosnet.toml leaves it out. */
     private static final String OVS_PLUGIN = "ovs";
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    private final DaemonArguments args;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    @Option(names = "--cmdline", paramLabel = "FILE", description = "Kernel command line to read; lines starting "
-            + "with # are comments (default: ${DEFAULT-VALUE}).")
-    Path cmdline = Path.of("/proc/cmdline");
-
-    @Option(names = "--config", paramLabel = "FILE", description = "TOML configuration; the kernel command line overrides it "
-            + "(default: /etc/mosnet/mosnet.toml when present).")
-    Path config;
-
-    @Option(names = "--state-file", paramLabel = "FILE", description = "State file (default: ${DEFAULT-VALUE}).")
-    Path stateFile = Path.of("/var/cache/etc/mosnet.json");
-
-    @Option(names = "--socket", paramLabel = "FILE", description = "JSON-RPC socket (default: ${DEFAULT-VALUE}).")
-    Path socket = Path.of("/run/mosnet/mosnet.sock");
-
-    @Option(names = "--resolv-conf", paramLabel = "FILE", description = "resolv.conf to write (default: ${DEFAULT-VALUE}).")
-    Path resolvConf = Path.of("/etc/resolv.conf");
-
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Drop-in plugin directory (default: the distribution's plugins/).")
-    Path pluginsDir;
-
-    @Option(names = "--ovsdb", paramLabel = "unix:PATH", description = "OVSDB server for the OVS backend; [plugins.ovs] ovsdb in "
-            + "mosnet.toml wins (default: ${DEFAULT-VALUE}).")
-    String ovsdb = "unix:/var/run/openvswitch/db.sock";
-
-    @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn or error "
-            + "(default: $MOSNET_LOG or info).")
-    String logLevel;
-
-    @Option(names = "--log-file", paramLabel = "FILE", description = "Log file besides standard error; 'none': standard "
-            + "error only, with dated lines, for a service manager that writes it to the log (default: ${DEFAULT-VALUE}).")
-    Path logFile = Path.of("/var/log/mosnet.log");
-
-    @Option(names = "--check", description = "Parse and validate the configuration, print the plan, change nothing.")
-    boolean check;
-
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
-    boolean version;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    private Mosnetd(DaemonArguments args, PrintWriter out, PrintWriter err) {
+        this.args = args;
+        this.out = out;
+        this.err = err;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -76,28 +34,35 @@ public final class Mosnetd implements Callable<Integer> {
 
     /** Runs mosnetd with the given arguments and streams; returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Mosnetd());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.getCommandSpec().version("mosnetd " + Version.version() + " (plugin API " + Version.apiVersion() + ")");
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("mosnetd: " + ex.getMessage());
+        DaemonArguments parsed;
+        try {
+            parsed = DaemonArguments.parse(List.of(args));
+        } catch (DaemonArguments.ArgumentException e) {
+            err.println("mosnetd: " + e.getMessage());
             err.println("Try 'mosnetd --help'.");
             return ExitCode.FATAL;
-        });
-        return cl.execute(args);
+        }
+        if (parsed.help) {
+            out.print(DaemonArguments.USAGE);
+            out.flush();
+            return ExitCode.OK;
+        }
+        if (parsed.version) {
+            out.println("mosnetd " + Version.version() + " (plugin API " + Version.apiVersion() + ")");
+            return ExitCode.OK;
+        }
+        return new Mosnetd(parsed, out, err).call();
     }
 
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String level = logLevel != null ? logLevel : System.getenv("MOSNET_LOG");
+    private int call() {
+        boolean check = args.check;
+        String level = args.logLevel != null ? args.logLevel : System.getenv("MOSNET_LOG");
         if (level == null && check) {
             level = "warn"; // --check prints the plan itself
         }
-        boolean consoleOnly = logFile.toString().equals("none");
-        String logWarning = Logging.configure(level, check || consoleOnly ? null : logFile, consoleOnly && !check);
+        boolean consoleOnly = args.logFile != null && args.logFile.toString().equals("none");
+        String logWarning = Logging.configure(level, args.check || consoleOnly ? null : args.logFile,
+                consoleOnly && !args.check);
         Logger log = LoggerFactory.getLogger(Mosnetd.class);
         if (logWarning != null) {
             log.warn(logWarning);
@@ -146,9 +111,10 @@ public final class Mosnetd implements Callable<Integer> {
     }
 
     private DaemonOptions options() {
-        Path cfg = config != null ? config : Path.of("/etc/mosnet/mosnet.toml");
-        Path plugins = pluginsDir != null ? pluginsDir : defaultPluginsDir();
-        return new DaemonOptions(cmdline, cfg, config != null, stateFile, socket, resolvConf, plugins, ovsdb);
+        Path cfg = args.config != null ? args.config : Path.of("/etc/mosnet/mosnet.toml");
+        Path plugins = args.pluginsDir != null ? args.pluginsDir : defaultPluginsDir();
+        return new DaemonOptions(args.cmdline, cfg, args.config != null, args.stateFile, args.socket, args.resolvConf,
+                plugins, args.ovsdb);
     }
 
     /** {@code <distribution>/plugins}, from the launcher's MOSNET_HOME; none when run from a build tree. */

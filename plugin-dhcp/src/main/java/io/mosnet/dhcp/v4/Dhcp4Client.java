@@ -381,7 +381,7 @@ public final class Dhcp4Client implements AutoCloseable {
         Duration delay = nakDelay;
         // A server that keeps refusing must not drive the client into a tight loop; RFC 2131 section 3.1 step 5.
         nakDelay = nakDelay.isZero() ? Duration.ofSeconds(2)
-                : nakDelay.multipliedBy(2).compareTo(MAX_NAK_DELAY) > 0 ? MAX_NAK_DELAY : nakDelay.multipliedBy(2);
+                : nakDelay.plus(nakDelay).compareTo(MAX_NAK_DELAY) > 0 ? MAX_NAK_DELAY : nakDelay.plus(nakDelay);
         enterInit(delay);
     }
 

@@ -57,10 +57,18 @@ final class PacketTransport implements Dhcp4Transport {
     }
 
     private void readLoop(Consumer<byte[]> receiver) {
+        try {
+            read(receiver);
+        } finally {
+            channel.close();
+        }
+    }
+
+    private void read(Consumer<byte[]> receiver) {
         ByteBuffer buf = ByteBuffer.allocate(MAX_FRAME);
         while (running) {
             try {
-                if (!channel.receive(buf, POLL)) {
+                if (!channel.receive(buf, POLL) || !running) {
                     continue;
                 }
                 UdpDatagram d = EthernetFrameCodec.parse(buf);
@@ -127,17 +135,19 @@ final class PacketTransport implements Dhcp4Transport {
         }
     }
 
+    /**
+     * Stops receiving. A started transport's reader closes the channel itself as it leaves its loop, within one
+     * {@link #POLL}: closing the descriptor under a thread that may be about to poll it could let that thread read
+     * from a socket opened later under the same number, and waiting for the reader would hold the caller (the DHCP
+     * probe, on the way to the first address) for up to half a second. Nothing is delivered after this returns but a
+     * frame already being handed over.
+     */
     @Override
     public synchronized void close() {
         running = false;
         closeUdp();
-        channel.close();
-        if (reader != null) {
-            try {
-                reader.join(POLL.multipliedBy(2).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (reader == null) {
+            channel.close();
         }
     }
 }

@@ -2,10 +2,13 @@ package io.mosnet.dhcp.v4;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -93,5 +97,24 @@ class PacketTransportTest {
         assertArrayEquals(new byte[] {7}, first);
         t.close();
         assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void closeDoesNotWaitForThePollingReaderWhichClosesTheChannelOnItsWayOut() throws Exception {
+        CountDownLatch polling = new CountDownLatch(1);
+        CountDownLatch pollEnds = new CountDownLatch(1);
+        doAnswer(inv -> {
+            polling.countDown();
+            pollEnds.await();
+            return false;
+        }).when(channel).receive(any(), any());
+        PacketTransport t = new PacketTransport(network, "mos", MAC);
+        t.start(frame -> { });
+        polling.await();
+        // The guard only turns a hang into a failure: close() must return while the reader is still in its poll.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), t::close);
+        verify(channel, never()).close();
+        pollEnds.countDown();
+        verify(channel, timeout(10_000)).close();
     }
 }
