@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Boot test: QEMU boots the Debian image with its NIC on a tap device in a throwaway network namespace and mosnetd
 # brings the VM onto that network. Checked from outside: the VM's lease (DHCP case) and that the VM answers ping from
-# the address mosnet configured, with the NIC's own MAC (mosnet's bridge takes the uplink's MAC); checked from the
-# serial console: `mosnet health` exits 0.
+# the address mosnet configured, with the NIC's own MAC (mosnet's bridge takes the uplink's MAC), and in the static
+# case that the firewall lets SSH through and drops other ports; checked from the serial console: `mosnet health`
+# exits 0.
 #
 # Usage: images/boot-test.sh [dhcp|static]...      (default: both)
 #
@@ -68,7 +69,7 @@ cleanup() {
       kill -9 "$pid" 2>/dev/null || true
     fi
   done
-  [ "$ns_made" = yes ] && { ip netns del "$ns" || say "could not delete namespace $ns"; }
+  [ "$ns_made" = yes ] && delete_lab
   if [ -n "${MOSNET_LAB_KEEP:-}" ]; then
     say "kept $scratch (MOSNET_LAB_KEEP is set)"
   else
@@ -80,6 +81,21 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 in_ns() { ip netns exec "$ns" "$@"; }
+
+# Deletes the namespace. Anything still running in it was started by this script and escaped its PID list: that is
+# a bug here, so it is said, and those PIDs (only the namespace's own) are stopped first.
+delete_lab() {
+  local left
+  left=$(ip netns pids "$ns" 2>/dev/null | tr '\n' ' ')
+  if [ -n "${left// /}" ]; then
+    say "processes left in $ns: $left; stopping them"
+    kill $left 2>/dev/null || true
+    sleep 1
+    kill -9 $left 2>/dev/null || true
+  fi
+  ip netns del "$ns" || say "could not delete namespace $ns"
+  ns_made=no
+}
 
 # Stops one process started by this script (by PID) and forgets it.
 stop() {
@@ -106,9 +122,11 @@ make_lab() {
 }
 
 start_dnsmasq() {
-  in_ns dnsmasq --keep-in-foreground --no-daemon --conf-file=/dev/null --no-resolv --no-hosts --bind-interfaces \
+  # Started with ip netns exec directly (not through a shell function), so that $! is dnsmasq's own PID.
+  ip netns exec "$ns" dnsmasq --keep-in-foreground --no-daemon --conf-file=/dev/null --no-resolv --no-hosts --bind-interfaces \
     --interface=br0 --except-interface=lo --port=0 --no-ping --dhcp-authoritative --log-dhcp \
     --dhcp-range=10.0.100.100,10.0.100.150,1h --dhcp-option=option:router,$gateway \
+    --dhcp-option=option:dns-server,$gateway --dhcp-option=option:domain-search,boot.test \
     --dhcp-leasefile="$scratch/dnsmasq.leases" >"$scratch/dnsmasq.log" 2>&1 &
   pids+=($!)
 }
@@ -117,7 +135,7 @@ start_dnsmasq() {
 boot() {
   local image=$1 mac=$2 serial=$3
   # ip netns exec execs QEMU, so $! is QEMU's own PID.
-  in_ns qemu-system-x86_64 -accel "$accel" -m 512 -smp 1 -nodefaults -no-user-config -display none -no-reboot \
+  ip netns exec "$ns" qemu-system-x86_64 -accel "$accel" -m 512 -smp 1 -nodefaults -no-user-config -display none -no-reboot \
     -serial "file:$serial" -monitor none \
     -kernel "$image/vmlinuz" -initrd "$image/initrd.img" -append "$(cat "$image/cmdline")" \
     -drive "file=$image/rootfs.ext4,format=raw,if=virtio,snapshot=on" \
@@ -154,6 +172,20 @@ check_answers() {
   [[ "$neigh" == *"lladdr $mac"* ]] || die "$addr answered from another MAC than the VM's NIC ($mac): $neigh"
 }
 
+# mosfirewall=ssh from outside: the SSH port is let through (no SSH server runs, so the VM's kernel answers with a
+# reset: "refused"), any other port is dropped by mosnet's nftables rules (no answer at all).
+check_firewall() {
+  local addr=$1 out
+  out=$(timeout 5 ip netns exec "$ns" bash -c "exec 3<>/dev/tcp/$addr/22" 2>&1) && die "port 22 on $addr accepted a connection"
+  [[ "$out" == *"refused"* ]] || die "port 22 on $addr: expected a reset (allowed by the firewall, nothing listening), got: $out"
+  if timeout 5 ip netns exec "$ns" bash -c "exec 3<>/dev/tcp/$addr/8080" >/dev/null 2>&1; then
+    die "port 8080 on $addr accepted a connection"
+  elif [ $? -ne 124 ]; then
+    die "port 8080 on $addr answered (refused) although mosfirewall=ssh should drop it"
+  fi
+  say "firewall: port 22 reaches $addr (reset, nothing listens), port 8080 is dropped"
+}
+
 run_case() {
   local name=$1 append image mac serial t0 lease
   case $name in
@@ -182,15 +214,20 @@ run_case() {
     [ -n "$lease" ] || { cat "$scratch/dnsmasq.leases" "$scratch/dnsmasq.log" >&2; die "[dhcp] dnsmasq gave no lease to $mac"; }
     say "[dhcp] dnsmasq leased $lease to $mac"
     check_answers "$lease" "$mac"
+    # The VM's real /etc/resolv.conf (no bind mount there, unlike in namespace labs) carries the lease's DNS.
+    report=$(sed -n '/MOSNET-HEALTH-REPORT-BEGIN/,/MOSNET-HEALTH-REPORT-END/p' "$serial" | tr -d '\r')
+    grep -q "^nameserver $gateway" <<<"$report" && grep -q "^search boot.test" <<<"$report" \
+      || die "[dhcp] /etc/resolv.conf in the VM does not carry the lease's DNS server $gateway and search boot.test"
+    say "[dhcp] /etc/resolv.conf in the VM: nameserver $gateway, search boot.test"
   else
     check_answers "$static_addr" "$mac"
+    check_firewall "$static_addr"
   fi
   say "[$name] PASS (boot to healthy and checked in $((SECONDS - t0))s)"
 
   # Next case on a fresh lab.
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop "${pids[i]}"; done
-  ip netns del "$ns"
-  ns_made=no
+  delete_lab
 }
 
 for c in "${cases[@]}"; do run_case "$c"; done
