@@ -41,10 +41,19 @@ packages=(
 )
 
 say() { echo "build-debian-image: $*" >&2; }
+# debootstrap mounts /proc and /sys (and more) inside its target and leaves them mounted when it fails or is
+# interrupted; they must be gone before the target is removed.
+unmount_under() {
+  local dir m
+  dir=$(readlink -f "$1")
+  awk -v d="$dir" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do
+    umount -l "$m" || true
+  done
+}
 die() { say "$*"; exit 1; }
 
 [ "$(id -u)" = 0 ] || die "debootstrap needs root; run with sudo"
-for tool in debootstrap mkfs.ext4 sha256sum; do
+for tool in debootstrap mkfs.ext4 sha256sum flock; do
   command -v "$tool" >/dev/null || die "$tool not found (apt-get install debootstrap e2fsprogs)"
 done
 [ -x "$dist/bin/mosnetd" ] && [ -x "$dist/runtime/bin/java" ] \
@@ -54,30 +63,43 @@ done
 #    (or a second image with another command line) skips the minutes debootstrap takes.
 key=$(printf '%s\n' "$suite" "$arch" "$mirror" minbase "${packages[@]}" | sha256sum | cut -c1-16)
 base=$cache/rootfs-$suite-$key
+mkdir -p "$cache"
+# One debootstrap per key at a time: a second build waits here and then finds the cached tree.
+exec 9>"$cache/rootfs-$suite-$key.lock"
+flock 9
 if [ -d "$base" ]; then
   say "reusing cached root file system $base"
 else
   say "debootstrap $suite into $base (a few minutes; cached afterwards)"
-  mkdir -p "$cache"
   tmp=$base.tmp
-  rm -rf "$tmp"
+  [ -e "$tmp" ] && unmount_under "$tmp"
+  rm -rf --one-file-system "$tmp"
   include=$(IFS=,; echo "${packages[*]}")
-  if ! debootstrap --variant=minbase --arch="$arch" --include="$include" "$suite" "$tmp" "$mirror" \
-      > "$cache/debootstrap-$key.log" 2>&1; then
-    # debootstrap leaves /proc and /sys of the target mounted when it fails part way.
-    umount -R "$tmp/proc" "$tmp/sys" 2>/dev/null || true
+  # debootstrap runs as a job of its own (set -m: its own process group, whose id is its PID) so that an interrupted
+  # build stops it with everything it started (dpkg in the chroot), then removes its mounts.
+  set -m
+  debootstrap --variant=minbase --arch="$arch" --include="$include" "$suite" "$tmp" "$mirror" \
+    > "$cache/debootstrap-$key.log" 2>&1 &
+  debootstrap_pid=$!
+  set +m
+  trap 'kill -- -"$debootstrap_pid" 2>/dev/null; wait "$debootstrap_pid" 2>/dev/null; unmount_under "$tmp"' EXIT
+  trap 'exit 130' INT TERM
+  if ! wait "$debootstrap_pid"; then
     tail -n 30 "$cache/debootstrap-$key.log" >&2
     die "debootstrap failed; full log in $cache/debootstrap-$key.log"
   fi
   # Downloaded .debs and package lists are not needed in the image.
   rm -rf "$tmp"/var/cache/apt/archives/*.deb "$tmp"/var/lib/apt/lists/*_Packages
   ls "$tmp"/boot/vmlinuz-* "$tmp"/boot/initrd.img-* >/dev/null 2>&1 || die "debootstrap left no kernel/initramfs in $tmp/boot"
+  unmount_under "$tmp"
+  trap - EXIT INT TERM
   mv "$tmp" "$base" # only a complete root file system gets the cache's name
 fi
+exec 9>&-
 
 # 2. A working copy with the overlay: the distribution, its unit, the serial console, the boot report.
 work=$out/rootfs
-rm -rf "$work"
+rm -rf --one-file-system "$work"
 mkdir -p "$out"
 cp -a "$base" "$work"
 
@@ -113,7 +135,7 @@ install -m 0755 images/run-vm.sh "$out/run-vm.sh"
 rm -f "$out/rootfs.ext4"
 truncate -s "$size" "$out/rootfs.ext4"
 mkfs.ext4 -q -F -L mosnet-root -d "$work" "$out/rootfs.ext4" "$size"
-rm -rf "$work"
+rm -rf --one-file-system "$work"
 
 say "done: $out ($(du -sh --apparent-size "$out/rootfs.ext4" | cut -f1) rootfs, kernel ${kernel##*/vmlinuz-})"
 say "kernel command line: $(cat "$out/cmdline")"
