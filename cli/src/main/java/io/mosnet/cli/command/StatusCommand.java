@@ -34,8 +34,10 @@ public final class StatusCommand extends MosnetCommand {
         rows.add(new String[] {"Search", join(s.searchDomains())});
         for (LeaseState l : s.leases().values().stream()
                 .sorted(java.util.Comparator.comparing(LeaseState::protocol)).toList()) {
-            rows.add(new String[] {"Lease " + l.protocol(), l.address() + " " + l.state() + ", expires "
-                    + when(l.expiresAt())});
+            // SLAAC_ONLY (no DHCPv6 server) and RA-learned DNS carry no address and may not expire.
+            String what = (l.address() == null ? "" : l.address() + " ") + l.state();
+            rows.add(new String[] {"Lease " + l.protocol(), l.expiresAt() == null ? what
+                    : what + ", expires " + when(l.expiresAt())});
         }
         if (!s.delegatedPrefixes().isEmpty()) {
             rows.add(new String[] {"Delegated", join(s.delegatedPrefixes())});
