@@ -152,6 +152,11 @@ public final class ConfigParser {
         if (pinned != null && pinned.equals(primary)) {
             problem(Setting.NIC2, pinned, "is the primary uplink's device too; dual-nic needs two NICs");
         }
+        if (pinned != null) {
+            // A pinned NIC is the static addresses' device: no probe, as with mosip4's device field.
+            v4 = v4 == null ? null : new StaticIpv4(v4.address(), v4.gateway(), v4.prefixLength(), pinned);
+            v6 = v6 == null ? null : new StaticIpv6(v6.address(), v6.prefixLength(), v6.gateway(), pinned);
+        }
         return new SecondaryUplink(pinned, v4, v6);
     }
 
