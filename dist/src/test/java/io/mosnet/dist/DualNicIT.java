@@ -78,6 +78,9 @@ class DualNicIT {
                 assertTrue(l.host().exec("ping", "-c", "1", "-W", "3", PUBLIC_GW).ok(), "public gateway");
                 assertTrue(l.host().exec("ping", "-c", "1", "-W", "3", PRIVATE_GW).ok(), "private gateway");
                 assertEquals(0, d.cli("health").status(), d.cli("health").out());
+                String status = d.cli("status").out();
+                assertTrue(status.contains("Uplink mos1") && status.contains("own subnets only")
+                        && status.contains("Lease dhcpv4@mos1"), status);
             }
         }
     }
