@@ -81,6 +81,18 @@ class DualNicIT {
                 String status = d.cli("status").out();
                 assertTrue(status.contains("Uplink mos1") && status.contains("own subnets only")
                         && status.contains("Lease dhcpv4@mos1"), status);
+
+                // SIGKILL and restart: each bridge finds its own uplink port again; mos1 keeps one private address.
+                d.process.signal("KILL");
+                d.process.waitFor(10);
+                d.relaunch();
+                d.awaitUplinkAddress(1);
+                JsonNode again = d.stateJson();
+                assertEquals("eth1", again.path("nic").asText(), again.toString());
+                assertEquals("eth0", again.path("uplinks").path(1).path("nic").asText(), again.toString());
+                String mos1 = l.host().ip("-4", "-o", "addr", "show", "mos1");
+                assertEquals(1, mos1.lines().count(), "one private address after the restart:\n" + mos1);
+                assertTrue(l.host().exec("ping", "-c", "1", "-W", "3", PRIVATE_GW).ok(), "private gateway again");
             }
         }
     }
