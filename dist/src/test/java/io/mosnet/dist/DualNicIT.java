@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.lab.Lab;
 import io.mosnet.lab.Namespace;
+import io.mosnet.lab.OpenVswitch;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,6 +111,32 @@ class DualNicIT {
                 assertFalse(l.host().ip("route", "show", "default").contains("mos1"));
                 assertTrue(l.priv().exec("ping", "-c", "1", "-W", "3", "10.88.0.20").ok(), "private side reaches host");
                 assertTrue(l.pub().exec("ping", "-c", "1", "-W", "3", "203.0.113.10").ok(), "public side reaches host");
+            }
+        }
+    }
+
+    @Test
+    void twoOpenVswitchBridgesEachWithItsController() throws Exception {
+        try (DualLab l = dualLab("dualo")) {
+            OpenVswitch ovs = l.lab().openVswitch(l.host());
+            Path plugins = RunningDaemon.pluginsDir(l.lab(), l.host());
+            Files.copy(Distribution.ovsPlugin(), plugins.resolve(Distribution.ovsPlugin().getFileName()));
+            Path toml = Files.writeString(l.lab().dir().resolve("mosnet.toml"), """
+                    [plugins.ovs]
+                    rundir = "%s"
+                    datapath_type = "netdev"
+                    """.formatted(ovs.rundir()));
+            String cmdline = "mosbridge=ovs mosip4=203.0.113.10," + PUBLIC_GW + ",24 mosnic2=eth0 mosip4_2=10.88.0.20,"
+                    + PRIVATE_GW + ",24";
+            try (RunningDaemon d = RunningDaemon.start(l.lab(), l.host(), cmdline, "--ovsdb", ovs.db(), "--config",
+                    toml.toString())) {
+                assertEquals("eth1", ovs.vsctl("list-ports", "mos").strip());
+                assertEquals("eth0", ovs.vsctl("list-ports", "mos1").strip());
+                assertFalse(ovs.dumpFlows("mos").isEmpty(), "mos has mosnet's flows");
+                assertFalse(ovs.dumpFlows("mos1").isEmpty(), "mos1 has mosnet's flows too");
+                assertTrue(l.pub().exec("ping", "-c", "1", "-W", "3", "203.0.113.10").ok(), "public side reaches host");
+                assertTrue(l.priv().exec("ping", "-c", "1", "-W", "3", "10.88.0.20").ok(), "private side reaches host");
+                assertFalse(l.host().ip("route", "show", "default").contains("mos1"));
             }
         }
     }
