@@ -25,5 +25,6 @@ module io.mosnet.runtime {
     uses io.mosnet.api.address.AddressSource;
     uses io.mosnet.api.topology.Topology;
 
-    provides io.mosnet.api.topology.Topology with io.mosnet.runtime.topology.SingleTopology;
+    provides io.mosnet.api.topology.Topology with io.mosnet.runtime.topology.SingleTopology,
+            io.mosnet.runtime.topology.VlanTopology, io.mosnet.runtime.topology.DualNicTopology;
 }

@@ -141,6 +141,27 @@ final class RunningDaemon implements AutoCloseable {
         throw new AssertionError("restarted mosnetd not running after 40 s:\n" + process.output());
     }
 
+    /** Waits until uplink {@code index} of the state has an address (a second uplink's lease comes after running). */
+    void awaitUplinkAddress(int index) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (stateJson().path("uplinks").path(index).path("addresses").size() > 0) {
+                    return;
+                }
+            } catch (IOException e) {
+                // being written
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("uplink " + index + " has no address after 40 s: " + stateJson());
+    }
+
     Path state() {
         return dir.resolve("mosnet.json");
     }

@@ -93,6 +93,11 @@ public final class Lab implements AutoCloseable {
         return OpenVswitch.start(this, ns);
     }
 
+    /** A further userspace Open vSwitch in {@code ns} (e.g. an upstream switch), its files under {@code name}. */
+    public OpenVswitch openVswitch(Namespace ns, String name) {
+        return OpenVswitch.start(this, ns, name);
+    }
+
     /** Stops one process now (by its PID) and forgets it. */
     public void stop(LabProcess p) {
         p.close();

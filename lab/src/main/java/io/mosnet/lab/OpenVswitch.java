@@ -23,7 +23,16 @@ public record OpenVswitch(Path dir, LabProcess ovsdb, LabProcess vswitchd) {
     static final String SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
 
     static OpenVswitch start(Lab lab, Namespace ns) {
-        Path dir = lab.dir().resolve("ovs");
+        return start(lab, ns, "ovs");
+    }
+
+    /**
+     * One instance per namespace; {@code name} keeps instances apart (directory, process and log names), so a lab
+     * can run one for mosnetd's host and another as an upstream switch.
+     */
+    static OpenVswitch start(Lab lab, Namespace ns, String name) {
+        String suffix = name.equals("ovs") ? "" : "-" + name;
+        Path dir = lab.dir().resolve(name);
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -32,14 +41,14 @@ public record OpenVswitch(Path dir, LabProcess ovsdb, LabProcess vswitchd) {
         Command.run("ovsdb-tool", "create", dir.resolve("conf.db").toString(), SCHEMA).check();
         Path sock = dir.resolve("db.sock");
         // OVS_RUNDIR keeps both daemons out of /var/run/openvswitch; vswitchd puts mos.mgmt there.
-        LabProcess ovsdb = lab.start(ns, "ovsdb-server", "env", "OVS_RUNDIR=" + dir, "ovsdb-server",
+        LabProcess ovsdb = lab.start(ns, "ovsdb-server" + suffix, "env", "OVS_RUNDIR=" + dir, "ovsdb-server",
                 dir.resolve("conf.db").toString(), "--remote=punix:" + sock,
                 "--pidfile=" + dir.resolve("ovsdb-server.pid"),
                 "--unixctl=" + dir.resolve("ovsdb-server.ctl"), "--log-file=" + dir.resolve("ovsdb-server.log"));
         await(sock, ovsdb);
         Command.run("ovs-vsctl", "--db=unix:" + sock, "--no-wait", "init").check();
         // In the namespace, so that internal ports (bridge mos's host interface) appear there.
-        LabProcess vswitchd = lab.start(ns, "ovs-vswitchd", "env", "OVS_RUNDIR=" + dir, "ovs-vswitchd",
+        LabProcess vswitchd = lab.start(ns, "ovs-vswitchd" + suffix, "env", "OVS_RUNDIR=" + dir, "ovs-vswitchd",
                 "unix:" + sock, "--pidfile=" + dir.resolve("ovs-vswitchd.pid"),
                 "--log-file=" + dir.resolve("ovs-vswitchd.log"));
         await(dir.resolve("ovs-vswitchd.pid"), vswitchd);

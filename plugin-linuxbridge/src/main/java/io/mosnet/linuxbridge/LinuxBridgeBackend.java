@@ -12,6 +12,8 @@ import io.mosnet.api.net.Link;
 import io.mosnet.api.net.Route;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.api.state.VlanMembership;
+import io.mosnet.api.state.VlanReport;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,14 @@ public final class LinuxBridgeBackend implements BridgeBackend {
             net.setMaster(uplink.name(), name);
             adopted = false;
         }
+        if (request.vlanId() != 0 && new BridgeVlans(net, bridge, uplink).converge(request.vlanId())) {
+            adopted = false;
+        }
+        if (request.mtu() != 0 && bridge.mtu() != request.mtu()) {
+            net.setMtu(name, request.mtu());
+            LOG.info("MTU {} set on {}", request.mtu(), name);
+            adopted = false;
+        }
         if (!uplink.up()) {
             net.setUp(uplink.name(), true);
         }
@@ -122,6 +132,19 @@ public final class LinuxBridgeBackend implements BridgeBackend {
             m.put("ports", net.links().stream().filter(l -> l.masterIndex() == b.index()).map(Link::name).toList());
         });
         return m;
+    }
+
+    /** VLAN filtering and every VLAN of the bridge and its ports, by port name. */
+    @Override
+    public VlanReport vlan(String bridge, PluginContext context) {
+        HostNetwork net = context.network();
+        Link b = net.requireLink(bridge);
+        Map<Integer, String> names = new LinkedHashMap<>();
+        names.put(b.index(), bridge);
+        net.links().stream().filter(l -> l.masterIndex() == b.index()).forEach(l -> names.put(l.index(), l.name()));
+        List<VlanMembership> memberships = net.bridgeVlans().stream().filter(v -> names.containsKey(v.linkIndex()))
+                .map(v -> new VlanMembership(names.get(v.linkIndex()), v.vid(), v.pvid(), v.untagged())).toList();
+        return new VlanReport(net.bridgeVlanFiltering(bridge), memberships);
     }
 
     /**

@@ -16,6 +16,7 @@ import io.mosnet.api.net.NetworkException;
 import io.mosnet.api.net.Route;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.api.state.VlanReport;
 import io.mosnet.ovs.controller.MacNatController;
 import io.mosnet.ovs.ovsdb.BridgeTransactions;
 import io.mosnet.ovs.ovsdb.OvsdbClient;
@@ -45,10 +46,11 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Path kernelModule;
-    private MacNatController controller;
-    /** What the last configureHost put on the host interface, so a renewal with new values removes the old ones. */
-    private Set<IpNetwork> appliedAddresses = Set.of();
-    private List<Route> appliedRoutes = List.of();
+    /** mosnet's controller per bridge (two with the dual-nic topology). */
+    private final Map<String, MacNatController> controllers = new LinkedHashMap<>();
+    /** Per bridge, what the last configureHost put on its host interface, so a renewal removes the old values. */
+    private final Map<String, Set<IpNetwork>> appliedAddresses = new LinkedHashMap<>();
+    private final Map<String, List<Route>> appliedRoutes = new LinkedHashMap<>();
 
     public OvsBridgeBackend() {
         this(Path.of("/sys/module/openvswitch"));
@@ -113,7 +115,8 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
             List<List<ObjectNode>> changes = new ArrayList<>();
             var existing = state.bridge(name);
             if (existing.isEmpty()) {
-                changes.add(BridgeTransactions.createBridge(name, uplink.name(), mac, datapath));
+                changes.add(BridgeTransactions.createBridge(name, uplink.name(), mac, datapath, request.vlanId(),
+                        request.mtu()));
                 adopted = false;
             } else {
                 var b = existing.get();
@@ -128,6 +131,8 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
                         || !mac.toString().equals(b.otherConfig().get("hwaddr"))) {
                     changes.add(BridgeTransactions.converge(b.uuid(), mac, datapath));
                 }
+                b.port(name).ifPresent(local -> changes.addAll(hostPortChanges(local, request)));
+                adopted &= changes.isEmpty();
             }
             long nextCfg = -1;
             for (List<ObjectNode> ops : changes) {
@@ -150,9 +155,27 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
                     + "(is ovs-vswitchd running in this network namespace?)");
         }
         net.setUp(name, true);
+        MacNatController running = controllers.get(name);
         startController(s, name, new MacNatController.Config(request.mode(), uplinkPort, mac,
-                controller == null ? Set.of() : controller.config().hostAddresses()));
+                running == null ? Set.of() : running.config().hostAddresses(), request.vlanId()));
         return new BridgeAttachment(name, name, mac, adopted);
+    }
+
+    /**
+     * The host's internal port of an adopted bridge brought to the request: its access VLAN (tag, none when
+     * untagged) and, when one is asked for, its MTU.
+     */
+    private static List<List<ObjectNode>> hostPortChanges(OvsdbState.Port local, BridgeRequest request) {
+        List<List<ObjectNode>> out = new ArrayList<>();
+        int tag = local.tag() == null ? 0 : local.tag();
+        if (tag != request.vlanId()) {
+            out.add(BridgeTransactions.setAccessVlan(local.uuid(), request.vlanId()));
+        }
+        if (request.mtu() != 0) {
+            local.interfaces().stream().filter(i -> !Integer.valueOf(request.mtu()).equals(i.mtuRequest()))
+                    .forEach(i -> out.add(BridgeTransactions.setMtuRequest(i.uuid(), request.mtu())));
+        }
+        return out;
     }
 
     private static void awaitVswitchd(OvsdbClient client, String bridge, long nextCfg, Duration timeout) {
@@ -179,6 +202,7 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
 
     private void startController(OvsSettings s, String bridge, MacNatController.Config config) {
         Path socket = s.managementSocket(bridge);
+        MacNatController controller = controllers.get(bridge);
         if (controller != null && !controller.socket().equals(socket)) {
             controller.close();
             controller = null;
@@ -190,13 +214,14 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
                 return t;
             }, Duration.ofSeconds(5));
             controller.start();
+            controllers.put(bridge, controller);
         } else {
             controller.reconfigure(config);
         }
-        awaitFlows(s);
+        awaitFlows(s, controller);
     }
 
-    private void awaitFlows(OvsSettings s) {
+    private static void awaitFlows(OvsSettings s, MacNatController controller) {
         try {
             if (!controller.awaitInstalled(s.timeout())) {
                 throw new MosnetException("mosnet's flows were not installed on " + controller.socket() + " within "
@@ -213,6 +238,7 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
     public synchronized void configureHost(HostSetup setup, PluginContext context) {
         HostNetwork net = context.network();
         String host = setup.attachment().hostInterface();
+        String bridge = setup.attachment().bridgeName();
         String uplink = setup.uplink().name();
         // Forwarding first: switching it on resets per-interface RA acceptance to 1, accept_ra=2 must come after.
         net.setSysctl("net.ipv4.ip_forward", "1");
@@ -227,7 +253,7 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
                 r.onlink(), r.table())
                 : r).toList();
         // Only what an earlier call added and this one no longer wants; addresses of others (SLAAC) stay.
-        for (Route r : appliedRoutes) {
+        for (Route r : appliedRoutes.getOrDefault(bridge, List.of())) {
             if (!routes.contains(r)) {
                 try {
                     net.deleteRoute(r);
@@ -238,7 +264,7 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
                 }
             }
         }
-        for (IpNetwork a : appliedAddresses) {
+        for (IpNetwork a : appliedAddresses.getOrDefault(bridge, Set.of())) {
             if (!setup.addresses().contains(a)) {
                 try {
                     net.deleteAddress(host, a);
@@ -270,15 +296,17 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
         for (Route r : routes) {
             net.replaceRoute(r);
         }
-        appliedAddresses = Set.copyOf(setup.addresses());
-        appliedRoutes = routes;
+        appliedAddresses.put(bridge, Set.copyOf(setup.addresses()));
+        appliedRoutes.put(bridge, routes);
+        MacNatController controller = controllers.get(bridge);
         if (controller != null) {
             Set<InetAddress> proxied = setup.mode() == Mode.STATIC
                     ? setup.addresses().stream().map(IpNetwork::address).collect(Collectors.toSet())
                     : Set.of();
             MacNatController.Config c = controller.config();
-            controller.reconfigure(new MacNatController.Config(setup.mode(), c.uplinkPort(), c.nicMac(), proxied));
-            awaitFlows(OvsSettings.from(context.config()));
+            controller.reconfigure(new MacNatController.Config(setup.mode(), c.uplinkPort(), c.nicMac(), proxied,
+                    c.vlan()));
+            awaitFlows(OvsSettings.from(context.config()), controller);
         }
     }
 
@@ -302,12 +330,21 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
         }
         MacNatController c;
         synchronized (this) {
-            c = controller;
+            c = controllers.get(bridge);
         }
         if (c != null) {
             m.put("controller", c.status());
         }
         return m;
+    }
+
+    /** The bridge's VLANs from OVSDB: the host port's access VLAN, and what the trunks carry. */
+    @Override
+    public VlanReport vlan(String bridge, PluginContext context) {
+        OvsSettings s = OvsSettings.from(context.config());
+        try (OvsdbClient client = OvsdbClient.connect(s.ovsdb(), s.timeout())) {
+            return OvsVlans.report(OvsdbState.read(client), bridge);
+        }
     }
 
     /**
@@ -346,9 +383,7 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (controller != null) {
-            controller.close();
-            controller = null;
-        }
+        controllers.values().forEach(MacNatController::close);
+        controllers.clear();
     }
 }

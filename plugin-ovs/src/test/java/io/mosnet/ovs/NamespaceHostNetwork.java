@@ -159,6 +159,31 @@ final class NamespaceHostNetwork implements HostNetwork {
     }
 
     @Override
+    public void setBridgeVlanFiltering(String bridge, boolean on) {
+        throw unused();
+    }
+
+    @Override
+    public boolean bridgeVlanFiltering(String bridge) {
+        throw unused();
+    }
+
+    @Override
+    public void addBridgeVlan(String device, int vid, boolean pvid, boolean untagged) {
+        throw unused();
+    }
+
+    @Override
+    public void deleteBridgeVlan(String device, int vid) {
+        throw unused();
+    }
+
+    @Override
+    public List<io.mosnet.api.net.BridgeVlan> bridgeVlans() {
+        throw unused();
+    }
+
+    @Override
     public void replaceAddress(String link, IpNetwork network, Set<Address.AddressFlag> flags, long valid,
                                long preferred) {
         throw unused();

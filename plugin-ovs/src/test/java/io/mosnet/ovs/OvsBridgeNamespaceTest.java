@@ -278,4 +278,35 @@ class OvsBridgeNamespaceTest {
         Map<?, ?> controller = (Map<?, ?>) backend.inspect(context).get("controller");
         assertTrue((Long) controller.get("connects") >= 2, controller.toString());
     }
+
+    @Test
+    @Order(12)
+    void vlanTopologyMakesTheHostPortAnAccessPortWithItsMtu() {
+        BridgeAttachment a = backend.attach(new BridgeRequest("mos", uplink, Mode.STATIC, 4000, 1400), context);
+        assertFalse(a.adopted(), "tag and MTU were changed");
+        assertEquals("4000", vsctl("get", "port", "mos", "tag"));
+        assertEquals("[]", vsctl("get", "port", "eth0", "trunks"), "the uplink stays a trunk of every VLAN");
+        assertEquals("1400", vsctl("get", "interface", "mos", "mtu_request"));
+        assertEquals(1400, net.requireLink("mos").mtu());
+        String flows = dumpFlows();
+        assertEquals(1, flows.lines().skip(1).count(), flows);
+        assertTrue(flows.contains("actions=NORMAL"), "only NORMAL honours port VLANs:\n" + flows);
+        var report = backend.vlan("mos", context);
+        assertTrue(report.filtering());
+        assertEquals(List.of(new io.mosnet.api.state.VlanMembership("eth0", 4000, false, false),
+                new io.mosnet.api.state.VlanMembership("mos", 4000, true, true),
+                // The VM's port has neither tag nor trunks: a trunk of every VLAN, 4000 among them.
+                new io.mosnet.api.state.VlanMembership("vm0", 4000, false, false)), report.memberships());
+        assertTrue(backend.attach(new BridgeRequest("mos", uplink, Mode.STATIC, 4000, 1400), context).adopted(),
+                "a second run changes nothing");
+    }
+
+    @Test
+    @Order(13)
+    void anUntaggedRequestClearsTheTag() {
+        backend.attach(new BridgeRequest("mos", uplink, Mode.DHCP), context);
+        assertEquals("[]", vsctl("get", "port", "mos", "tag"));
+        assertFalse(backend.vlan("mos", context).filtering());
+        Lab.ok(Lab.inNs(UP, "ping", "-c", "1", "-W", "2", "192.0.2.2"));
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.DaemonState;
 import io.mosnet.api.state.LeaseState;
 import io.mosnet.api.state.RouteState;
+import io.mosnet.api.state.UplinkState;
 import io.mosnet.cli.Table;
 import io.mosnet.runtime.rpc.DaemonMethods;
 import java.util.ArrayList;
@@ -28,15 +29,25 @@ public final class StatusCommand extends MosnetCommand {
         rows.add(new String[] {"NIC", s.nic()});
         rows.add(new String[] {"Bridge", s.bridge() + (s.backend() == null ? "" : " (" + s.backend() + ")")});
         rows.add(new String[] {"Host interface", s.hostInterface()});
+        if (s.topology() != null && !"single".equals(s.topology())) {
+            rows.add(new String[] {"Topology", s.topology()});
+            for (UplinkState u : s.uplinks()) {
+                rows.add(new String[] {"Uplink " + u.bridge(), u.nic() + ", " + u.mode()
+                        + (u.vlan() != 0 ? ", VLAN " + u.vlan() : "")
+                        + (u.defaultRoute() ? ", default route and DNS" : ", own subnets only")
+                        + (u.addresses().isEmpty() ? "" : ", " + join(u.addresses()))});
+            }
+        }
         rows.add(new String[] {"Addresses", join(s.addresses())});
         rows.add(new String[] {"Routes", join(s.routes().stream().map(StatusCommand::route).toList())});
         rows.add(new String[] {"DNS", join(s.dns())});
         rows.add(new String[] {"Search", join(s.searchDomains())});
-        for (LeaseState l : s.leases().values().stream()
-                .sorted(java.util.Comparator.comparing(LeaseState::protocol)).toList()) {
-            // SLAAC_ONLY (no DHCPv6 server) and RA-learned DNS carry no address and may not expire.
+        // Keyed by protocol, a second uplink's as <protocol>@<bridge>. SLAAC_ONLY (no DHCPv6 server) and RA-learned
+        // DNS carry no address and may not expire.
+        for (var e : s.leases().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+            LeaseState l = e.getValue();
             String what = (l.address() == null ? "" : l.address() + " ") + l.state();
-            rows.add(new String[] {"Lease " + l.protocol(), l.expiresAt() == null ? what
+            rows.add(new String[] {"Lease " + e.getKey(), l.expiresAt() == null ? what
                     : what + ", expires " + when(l.expiresAt())});
         }
         if (!s.delegatedPrefixes().isEmpty()) {

@@ -3,6 +3,7 @@ package io.mosnet.api.bridge;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.MosnetPlugin;
 import io.mosnet.api.plugin.PluginContext;
+import io.mosnet.api.state.VlanReport;
 import java.util.Map;
 
 /**
@@ -33,6 +34,14 @@ public interface BridgeBackend extends MosnetPlugin {
     /** Backend-specific facts for {@code mosnet bridge} and the state file; plain JSON-friendly values. */
     default Map<String, Object> inspect(PluginContext context) {
         return Map.of();
+    }
+
+    /**
+     * The VLAN set-up of {@code bridge} for {@code mosnet vlan}: whether it filters VLANs and which port carries
+     * which VLAN. A backend that knows nothing of VLANs keeps this default: no filtering, no memberships.
+     */
+    default VlanReport vlan(String bridge, PluginContext context) {
+        return new VlanReport(false, java.util.List.of());
     }
 
     /**

@@ -16,16 +16,31 @@ import java.util.Map;
  * @param topology    the topology plugin id, {@code single} by default
  * @param nics        NIC names to consider (empty: every physical NIC with a MAC)
  * @param plugins     free-form settings per plugin id, from {@code [plugins.<id>]} tables of mosnet.toml
+ * @param vlan        {@code mosvlan}: the host's tagged VLAN in the {@code vlan} topology, or null
+ * @param uplink2     the second uplink of the {@code dual-nic} topology, or null
  */
 public record MosnetConfig(StaticIpv4 ipv4, StaticIpv6 ipv6, DhcpSettings dhcp, FirewallSpec firewall, NatSpec nat,
                            String bridge, String bridgeName, String topology, List<String> nics,
-                           Map<String, Map<String, Object>> plugins) {
+                           Map<String, Map<String, Object>> plugins, VlanSpec vlan, SecondaryUplink uplink2) {
 
     public static final String DEFAULT_BRIDGE_NAME = "mos";
 
     public MosnetConfig {
         nics = List.copyOf(nics);
         plugins = Map.copyOf(plugins);
+    }
+
+    /** A configuration of the {@code single} topology's settings only (no VLAN, no second uplink). */
+    public MosnetConfig(StaticIpv4 ipv4, StaticIpv6 ipv6, DhcpSettings dhcp, FirewallSpec firewall, NatSpec nat,
+                        String bridge, String bridgeName, String topology, List<String> nics,
+                        Map<String, Map<String, Object>> plugins) {
+        this(ipv4, ipv6, dhcp, firewall, nat, bridge, bridgeName, topology, nics, plugins, null, null);
+    }
+
+    /** This configuration with other plugin settings. */
+    public MosnetConfig withPlugins(Map<String, Map<String, Object>> newPlugins) {
+        return new MosnetConfig(ipv4, ipv6, dhcp, firewall, nat, bridge, bridgeName, topology, nics, newPlugins, vlan,
+                uplink2);
     }
 
     public static MosnetConfig defaults() {

@@ -49,6 +49,26 @@ public interface HostNetwork {
     /** {@code ip link del NAME}. */
     void deleteLink(String name);
 
+    // ---- bridge VLANs (IEEE 802.1Q filtering in a Linux bridge)
+
+    /** {@code ip link set BRIDGE type bridge vlan_filtering 1|0}. */
+    void setBridgeVlanFiltering(String bridge, boolean on);
+
+    /** Whether VLAN filtering is on: {@code vlan_filtering} of {@code ip -d link show BRIDGE}. */
+    boolean bridgeVlanFiltering(String bridge);
+
+    /**
+     * {@code bridge vlan add dev DEV vid VID [pvid] [untagged]}, with {@code self} when DEV is the bridge itself
+     * (the host's side of the bridge), for a port without.
+     */
+    void addBridgeVlan(String device, int vid, boolean pvid, boolean untagged);
+
+    /** {@code bridge vlan del dev DEV vid VID}, with {@code self} when DEV is the bridge itself. */
+    void deleteBridgeVlan(String device, int vid);
+
+    /** {@code bridge vlan show}: the VLANs of every bridge and bridge port. */
+    List<BridgeVlan> bridgeVlans();
+
     // ---- addresses
 
     /** {@code ip addr show}: every address of every family. */

@@ -28,13 +28,15 @@ import java.util.Map;
  * @param backendInfo   backend-specific facts
  * @param startedAt     when this daemon process started
  * @param updatedAt     when this state was written
+ * @param topology      the topology id ({@code single}, {@code vlan}, {@code dual-nic}, ...)
+ * @param uplinks       every uplink, the primary first
  */
 public record DaemonState(int schemaVersion, String mode, String phase, String nic, String bridge,
                           String hostInterface, String backend, List<String> addresses, List<RouteState> routes,
                           List<String> dns, List<String> searchDomains, Map<String, LeaseState> leases,
                           List<String> delegatedPrefixes, Map<String, Object> firewall, Map<String, Object> nat,
                           List<PluginInfo> plugins, List<String> problems, Map<String, Object> backendInfo,
-                          Instant startedAt, Instant updatedAt) {
+                          Instant startedAt, Instant updatedAt, String topology, List<UplinkState> uplinks) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -48,5 +50,18 @@ public record DaemonState(int schemaVersion, String mode, String phase, String n
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
         problems = problems == null ? List.of() : List.copyOf(problems);
         backendInfo = backendInfo == null ? Map.of() : Map.copyOf(backendInfo);
+        uplinks = uplinks == null ? List.of() : List.copyOf(uplinks);
+    }
+
+    /** A state without topology details (a single untagged uplink described by the fields above). */
+    public DaemonState(int schemaVersion, String mode, String phase, String nic, String bridge, String hostInterface,
+                       String backend, List<String> addresses, List<RouteState> routes, List<String> dns,
+                       List<String> searchDomains, Map<String, LeaseState> leases, List<String> delegatedPrefixes,
+                       Map<String, Object> firewall, Map<String, Object> nat, List<PluginInfo> plugins,
+                       List<String> problems, Map<String, Object> backendInfo, Instant startedAt,
+                       Instant updatedAt) {
+        this(schemaVersion, mode, phase, nic, bridge, hostInterface, backend, addresses, routes, dns, searchDomains,
+                leases, delegatedPrefixes, firewall, nat, plugins, problems, backendInfo, startedAt, updatedAt, null,
+                List.of());
     }
 }

@@ -32,9 +32,7 @@ public final class ConfigLoader {
             merged.put(key, value);
             Map<String, Map<String, Object>> plugins = new java.util.LinkedHashMap<>(config.plugins());
             plugins.put(plugin, Map.copyOf(merged));
-            MosnetConfig c = config;
-            return new Loaded(new MosnetConfig(c.ipv4(), c.ipv6(), c.dhcp(), c.firewall(), c.nat(), c.bridge(),
-                    c.bridgeName(), c.topology(), c.nics(), plugins), warnings, origins);
+            return new Loaded(config.withPlugins(plugins), warnings, origins);
         }
     }
 

@@ -6,9 +6,11 @@ import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.config.NatSpec;
 import io.mosnet.api.config.PortForward;
 import io.mosnet.api.config.PortRule;
+import io.mosnet.api.config.SecondaryUplink;
 import io.mosnet.api.config.StaticIpv4;
 import io.mosnet.api.config.StaticIpv6;
 import io.mosnet.api.config.TransportProtocol;
+import io.mosnet.api.config.VlanSpec;
 import io.mosnet.api.net.IpAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -31,6 +33,10 @@ public final class ConfigParser {
     /** Linux interface names: 1-15 bytes, no slash, colon or white space (dev_valid_name). */
     private static final Pattern IFNAME = Pattern.compile("[^/:\\s]{1,15}");
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final String SINGLE = "single";
+    static final String VLAN = "vlan";
+    static final String DUAL_NIC = "dual-nic";
+    private static final List<Setting> SECOND_UPLINK = List.of(Setting.NIC2, Setting.IP4_2, Setting.IP6_2);
     private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     /** Named services of {@code mosfirewall}. */
@@ -51,8 +57,8 @@ public final class ConfigParser {
     }
 
     private MosnetConfig build(EnumMap<Setting, String> s, Map<String, Map<String, Object>> plugins) {
-        StaticIpv4 ip4 = s.containsKey(Setting.IP4) ? ipv4(s.get(Setting.IP4)) : null;
-        StaticIpv6 ip6 = s.containsKey(Setting.IP6) ? ipv6(s.get(Setting.IP6)) : null;
+        StaticIpv4 ip4 = s.containsKey(Setting.IP4) ? ipv4(Setting.IP4, s.get(Setting.IP4)) : null;
+        StaticIpv6 ip6 = s.containsKey(Setting.IP6) ? ipv6(Setting.IP6, s.get(Setting.IP6)) : null;
 
         DhcpSettings d = DhcpSettings.defaults();
         Duration timeout = s.containsKey(Setting.DHCP_TIMEOUT) ? timeout(s.get(Setting.DHCP_TIMEOUT)) : d.timeout();
@@ -72,50 +78,121 @@ public final class ConfigParser {
                 : FirewallSpec.absent();
         NatSpec nat = s.containsKey(Setting.NAT) ? nat(s.get(Setting.NAT)) : NatSpec.absent();
         String bridge = s.containsKey(Setting.BRIDGE) ? pluginId(Setting.BRIDGE, s.get(Setting.BRIDGE)) : null;
-        String topology = s.containsKey(Setting.TOPOLOGY) ? pluginId(Setting.TOPOLOGY, s.get(Setting.TOPOLOGY))
-                : "single";
         List<String> nics = s.containsKey(Setting.NICS) ? nics(s.get(Setting.NICS)) : List.of();
+        VlanSpec vlan = s.containsKey(Setting.VLAN) ? vlan(s.get(Setting.VLAN)) : null;
+        String topology = topology(s, ip4, ip6);
+        SecondaryUplink uplink2 = DUAL_NIC.equals(topology) ? uplink2(s, ip4, ip6) : null;
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new MosnetConfig(ip4, ip6, dhcp, firewall, nat, bridge, MosnetConfig.DEFAULT_BRIDGE_NAME, topology,
-                nics, plugins);
+                nics, plugins, vlan, uplink2);
     }
 
-    // ---- mosip4 / mosip6
+    // ---- topology: mostopology, mosvlan, mosnic2, mosip4_2, mosip6_2
 
-    private StaticIpv4 ipv4(String value) {
+    /**
+     * The topology follows from the settings as the mode does, unless {@code mostopology} names it: {@code vlan}
+     * with {@code mosvlan}, {@code dual-nic} with a second uplink's setting, {@code single} otherwise. The built-in
+     * topologies refuse settings of another one; a third-party topology gets them all.
+     */
+    private String topology(Map<Setting, String> s, StaticIpv4 ip4, StaticIpv6 ip6) {
+        boolean vlan = s.containsKey(Setting.VLAN);
+        List<Setting> second = SECOND_UPLINK.stream().filter(s::containsKey).toList();
+        if (vlan && !second.isEmpty()) {
+            problem(Setting.VLAN, s.get(Setting.VLAN), "belongs to the vlan topology, "
+                    + second.get(0).key() + " to dual-nic; a host has one topology");
+        }
+        if (!s.containsKey(Setting.TOPOLOGY)) {
+            return vlan ? VLAN : !second.isEmpty() ? DUAL_NIC : SINGLE;
+        }
+        String id = pluginId(Setting.TOPOLOGY, s.get(Setting.TOPOLOGY));
+        if (id == null) {
+            return SINGLE;
+        }
+        if (id.equals(VLAN) && !vlan) {
+            problem(Setting.TOPOLOGY, s.get(Setting.TOPOLOGY), "needs mosvlan=" + Setting.VLAN.expected());
+        }
+        if (vlan && (id.equals(SINGLE) || id.equals(DUAL_NIC))) {
+            problem(Setting.VLAN, s.get(Setting.VLAN), "needs mostopology=vlan (mostopology is '" + id + "')");
+        }
+        if (!second.isEmpty() && (id.equals(SINGLE) || id.equals(VLAN))) {
+            problem(second.get(0), s.get(second.get(0)), "needs mostopology=dual-nic (mostopology is '" + id + "')");
+        }
+        return id;
+    }
+
+    private VlanSpec vlan(String value) {
         String[] f = value.split(",", -1);
-        if (f.length < 3 || f.length > 4) {
-            problem(Setting.IP4, value, "has " + f.length + " fields, expected " + Setting.IP4.expected());
+        if (f.length > 2) {
+            problem(Setting.VLAN, value, "has " + f.length + " fields, expected " + Setting.VLAN.expected());
             return null;
         }
-        Inet4Address addr = ipv4Field(Setting.IP4, f[0]);
-        Inet4Address gw = ipv4Field(Setting.IP4, f[1]);
-        Integer prefix = netmask(f[2]);
-        String dev = f.length == 4 ? ifname(Setting.IP4, f[3]) : null;
+        Integer id = integer(Setting.VLAN, f[0], 1, 4094, "a VLAN id 1-4094 (Hetzner vSwitch: 4000-4091)");
+        Integer mtu = f.length == 2 ? integer(Setting.VLAN, f[1], 68, 65535, "an MTU 68-65535 (Hetzner vSwitch: 1400)")
+                : Integer.valueOf(0);
+        return id == null || mtu == null ? null : new VlanSpec(id, mtu);
+    }
+
+    /** The second uplink: pinned or probed, static or DHCP; never the primary's pinned NIC. */
+    private SecondaryUplink uplink2(Map<Setting, String> s, StaticIpv4 ip4, StaticIpv6 ip6) {
+        String nic = s.containsKey(Setting.NIC2) ? ifname(Setting.NIC2, s.get(Setting.NIC2)) : null;
+        StaticIpv4 v4 = s.containsKey(Setting.IP4_2) ? ipv4(Setting.IP4_2, s.get(Setting.IP4_2)) : null;
+        StaticIpv6 v6 = s.containsKey(Setting.IP6_2) ? ipv6(Setting.IP6_2, s.get(Setting.IP6_2)) : null;
+        String v4dev = v4 == null ? null : v4.device();
+        String v6dev = v6 == null ? null : v6.device();
+        if (nic != null && v4dev != null && !nic.equals(v4dev) || nic != null && v6dev != null && !nic.equals(v6dev)
+                || v4dev != null && v6dev != null && !v4dev.equals(v6dev)) {
+            problem(Setting.NIC2, String.valueOf(nic != null ? nic : v4dev), "disagrees with the device of "
+                    + "mosip4_2/mosip6_2; the second uplink is one NIC");
+        }
+        String pinned = nic != null ? nic : v4dev != null ? v4dev : v6dev;
+        String primary = ip4 != null && ip4.device() != null ? ip4.device() : ip6 != null ? ip6.device() : null;
+        if (pinned != null && pinned.equals(primary)) {
+            problem(Setting.NIC2, pinned, "is the primary uplink's device too; dual-nic needs two NICs");
+        }
+        if (pinned != null) {
+            // A pinned NIC is the static addresses' device: no probe, as with mosip4's device field.
+            v4 = v4 == null ? null : new StaticIpv4(v4.address(), v4.gateway(), v4.prefixLength(), pinned);
+            v6 = v6 == null ? null : new StaticIpv6(v6.address(), v6.prefixLength(), v6.gateway(), pinned);
+        }
+        return new SecondaryUplink(pinned, v4, v6);
+    }
+
+    // ---- mosip4 / mosip6 (and mosip4_2 / mosip6_2)
+
+    private StaticIpv4 ipv4(Setting setting, String value) {
+        String[] f = value.split(",", -1);
+        if (f.length < 3 || f.length > 4) {
+            problem(setting, value, "has " + f.length + " fields, expected " + setting.expected());
+            return null;
+        }
+        Inet4Address addr = ipv4Field(setting, f[0]);
+        Inet4Address gw = ipv4Field(setting, f[1]);
+        Integer prefix = netmask(setting, f[2]);
+        String dev = f.length == 4 ? ifname(setting, f[3]) : null;
         if (addr == null || gw == null || prefix == null || (f.length == 4 && dev == null)) {
             return null;
         }
         return new StaticIpv4(addr, gw, prefix, dev);
     }
 
-    private StaticIpv6 ipv6(String value) {
+    private StaticIpv6 ipv6(Setting setting, String value) {
         String[] f = value.split(",", -1);
         if (f.length < 2 || f.length > 3) {
-            problem(Setting.IP6, value, "has " + f.length + " fields, expected " + Setting.IP6.expected());
+            problem(setting, value, "has " + f.length + " fields, expected " + setting.expected());
             return null;
         }
         int slash = f[0].indexOf('/');
         if (slash < 0) {
-            problem(Setting.IP6, f[0], "has no prefix length, expected <addr>/<prefix> such as 2001:db8::1/64");
+            problem(setting, f[0], "has no prefix length, expected <addr>/<prefix> such as 2001:db8::1/64");
             return null;
         }
-        Inet6Address addr = ipv6Field(f[0].substring(0, slash));
-        Integer prefix = integer(Setting.IP6, f[0].substring(slash + 1), 1, 128, "a prefix length 1-128");
-        Inet6Address gw = ipv6Field(f[1]);
-        String dev = f.length == 3 ? ifname(Setting.IP6, f[2]) : null;
+        Inet6Address addr = ipv6Field(setting, f[0].substring(0, slash));
+        Integer prefix = integer(setting, f[0].substring(slash + 1), 1, 128, "a prefix length 1-128");
+        Inet6Address gw = ipv6Field(setting, f[1]);
+        String dev = f.length == 3 ? ifname(setting, f[2]) : null;
         if (addr == null || prefix == null || gw == null || (f.length == 3 && dev == null)) {
             return null;
         }
@@ -131,33 +208,33 @@ public final class ConfigParser {
         }
     }
 
-    private Inet6Address ipv6Field(String text) {
+    private Inet6Address ipv6Field(Setting s, String text) {
         try {
             return IpAddresses.parseIpv6(text.trim());
         } catch (IllegalArgumentException e) {
-            problem(Setting.IP6, text, "is not an IPv6 address");
+            problem(s, text, "is not an IPv6 address");
             return null;
         }
     }
 
     /** A dotted netmask with contiguous ones ({@code 255.255.255.0}) or a prefix length ({@code 24}). */
-    private Integer netmask(String text) {
+    private Integer netmask(Setting s, String text) {
         String t = text.trim();
         if (t.chars().allMatch(Character::isDigit) && !t.isEmpty() && t.length() <= 2) {
-            return integer(Setting.IP4, t, 0, 32, "a netmask such as 255.255.255.0 or a prefix length 0-32");
+            return integer(s, t, 0, 32, "a netmask such as 255.255.255.0 or a prefix length 0-32");
         }
         Inet4Address mask;
         try {
             mask = IpAddresses.parseIpv4(t);
         } catch (IllegalArgumentException e) {
-            problem(Setting.IP4, text, "is not a netmask, expected e.g. 255.255.255.0 or 24");
+            problem(s, text, "is not a netmask, expected e.g. 255.255.255.0 or 24");
             return null;
         }
         byte[] b = mask.getAddress();
         int bits = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
         int len = Integer.bitCount(bits);
         if (bits != (len == 0 ? 0 : -1 << (32 - len))) {
-            problem(Setting.IP4, text, "is not a netmask (its one bits are not contiguous)");
+            problem(s, text, "is not a netmask (its one bits are not contiguous)");
             return null;
         }
         return len;

@@ -21,8 +21,12 @@ public enum Setting {
     FIREWALL("mosfirewall", "ssh, http, https, dns, dhcp, <port>/tcp|udp, none or permissive, comma separated"),
     NAT("mosnat", "<snat|iface|none>[,<ext>:<ip>:<int>/<tcp|udp>...]"),
     BRIDGE("mosbridge", "the id of an installed bridge backend, e.g. linux or ovs"),
-    TOPOLOGY("mostopology", "the id of an installed topology, e.g. single"),
-    NICS("mosnics", "<nic>[,<nic>...]");
+    TOPOLOGY("mostopology", "the id of an installed topology: single, vlan, dual-nic or a third-party one"),
+    NICS("mosnics", "<nic>[,<nic>...]"),
+    VLAN("mosvlan", "<id>[,<mtu>], id 1-4094, MTU 68-65535"),
+    NIC2("mosnic2", "<nic>"),
+    IP4_2("mosip4_2", "<addr>,<gw>,<netmask>[,<dev>]"),
+    IP6_2("mosip6_2", "<addr>/<prefix>,<gw>[,<dev>]");
 
     private final String key;
     private final String expected;

@@ -23,8 +23,12 @@ import java.util.Map;
  * firewall = ["ssh", "8080/tcp"]                       # or one comma-separated string
  * nat = "snat,8080:192.168.1.100:80/tcp"               # or [nat] masquerade/forwards
  * bridge = "linux"
- * topology = "single"
+ * topology = "single"                                 # single | vlan | dual-nic
  * nics = ["eth0"]
+ * vlan = "4000,1400"                                  # or a number, or [vlan] id/mtu
+ * [uplink2]                                           # dual-nic: the second uplink
+ * nic = "eth1"
+ * ip4 = "10.0.0.2,10.0.0.1,24"                        # absent: DHCP
  * [dhcp]
  * timeout = 10
  * prefer_private = true
@@ -82,10 +86,12 @@ public final class TomlConfig {
                 case "bridge" -> put(Setting.BRIDGE, scalar(key, v));
                 case "topology" -> put(Setting.TOPOLOGY, scalar(key, v));
                 case "nics" -> put(Setting.NICS, list(key, v));
+                case "vlan" -> put(Setting.VLAN, v.isObject() ? join(v, "id", "mtu") : scalar(key, v));
+                case "uplink2" -> uplink2(v);
                 case "dhcp" -> dhcp(v);
                 case "plugins" -> plugins(v);
                 default -> problems.add(file + ": unknown key '" + key + "', expected one of ip4, ip6, firewall, nat, "
-                        + "bridge, topology, nics, [dhcp], [plugins.<id>]");
+                        + "bridge, topology, nics, vlan, [uplink2], [dhcp], [plugins.<id>]");
             }
         }
     }
@@ -115,6 +121,27 @@ public final class TomlConfig {
             } else {
                 JsonNode v = e.getValue();
                 put(s, v.isBoolean() ? (v.booleanValue() ? "yes" : "no") : scalar(k, v));
+            }
+        }
+    }
+
+    /** {@code [uplink2]}: nic, ip4, ip6 of the dual-nic topology's second uplink. */
+    private void uplink2(JsonNode table) {
+        if (!table.isObject()) {
+            problems.add(file + ": 'uplink2' must be a table");
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = table.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = "uplink2." + e.getKey();
+            JsonNode v = e.getValue();
+            switch (e.getKey()) {
+                case "nic" -> put(Setting.NIC2, scalar(k, v));
+                case "ip4" -> put(Setting.IP4_2, v.isObject() ? join(v, "address", "gateway", "netmask", "device")
+                        : scalar(k, v));
+                case "ip6" -> put(Setting.IP6_2, v.isObject() ? join(v, "address", "gateway", "device") : scalar(k, v));
+                default -> problems.add(file + ": unknown key '" + k + "', expected one of nic, ip4, ip6");
             }
         }
     }

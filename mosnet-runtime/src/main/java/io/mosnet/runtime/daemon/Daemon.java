@@ -6,6 +6,12 @@ import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.config.NatSpec;
 import io.mosnet.api.firewall.FirewallRequest;
 import io.mosnet.api.net.IpAddresses;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.topology.TopologyPlan;
+import io.mosnet.api.topology.TopologyRequest;
+import io.mosnet.runtime.probe.CandidateNics;
+import java.util.HashSet;
+import java.util.Set;
 import io.mosnet.api.net.Route;
 import io.mosnet.api.state.RouteState;
 import io.mosnet.runtime.Version;
@@ -42,6 +48,8 @@ public final class Daemon {
     private final Plan plan;
     private final Clock clock = Clock.systemUTC();
     private final ServiceNotifier notifier;
+    /** Uplinks built so far: bridge to NIC. */
+    private final Map<String, String> built = new LinkedHashMap<>();
 
     public Daemon(DaemonOptions options, ConfigLoader.Loaded loaded, Plan plan) {
         this(options, loaded, plan, ServiceNotifier.fromEnvironment(System.getenv()));
@@ -91,11 +99,7 @@ public final class Daemon {
             status.update(s -> s.phase = "configuring");
             notifier.status("configuring " + config.mode().label() + " mode");
             retrier.run("configure " + config.mode().label() + " mode", () -> {
-                if (config.mode() == Mode.STATIC) {
-                    new StaticMode(ctx, plan, status).configure();
-                } else {
-                    new DhcpMode(ctx, plan, status, previous, options.resolvConf()).configure();
-                }
+                configureUplinks(ctx, status, previous);
                 applyFirewall(ctx, status);
                 return null;
             });
@@ -110,6 +114,38 @@ public final class Daemon {
                     + config.bridgeName() + ", " + String.join(" ", status.snapshot().addresses()));
             stopped.await();
             return ExitCode.OK;
+        }
+    }
+
+    /**
+     * Asks the topology for its plan and builds each uplink in order, the primary first; each later uplink probes
+     * only the NICs the earlier ones did not take.
+     */
+    private void configureUplinks(RuntimeContext ctx, DaemonStatus status, StateLoadResult previous)
+            throws InterruptedException {
+        List<String> known = new java.util.ArrayList<>(List.of(config.bridgeName()));
+        if (config.uplink2() != null) {
+            known.add(io.mosnet.api.config.SecondaryUplink.BRIDGE_NAME);
+        }
+        TopologyPlan topology = plan.topology().plan(new TopologyRequest(
+                CandidateNics.select(ctx.network().links(), known)), ctx);
+        List<String> bridges = topology.uplinks().stream().map(TopologyPlan.Uplink::bridgeName).toList();
+        status.update(s -> s.topology = plan.topology().id());
+        // A retry after a later uplink failed keeps the earlier ones (their DHCP clients run on).
+        Set<String> taken = new HashSet<>(built.values());
+        for (TopologyPlan.Uplink uplink : topology.uplinks()) {
+            if (built.containsKey(uplink.bridgeName())) {
+                continue;
+            }
+            Link nic;
+            if (uplink.mode() == Mode.STATIC) {
+                nic = new StaticMode(ctx, plan, status, uplink, bridges).configure(taken);
+            } else {
+                nic = new DhcpMode(ctx, plan, status, previous, options.resolvConf(), uplink, bridges)
+                        .configure(taken);
+            }
+            taken.add(nic.name());
+            built.put(uplink.bridgeName(), nic.name());
         }
     }
 

@@ -4,6 +4,7 @@ import io.mosnet.api.state.DaemonState;
 import io.mosnet.api.state.LeaseState;
 import io.mosnet.api.state.PluginInfo;
 import io.mosnet.api.state.RouteState;
+import io.mosnet.api.state.UplinkState;
 import io.mosnet.runtime.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,9 @@ public final class DaemonStatus {
         public Map<String, Object> nat;
         public Set<String> problems = new LinkedHashSet<>();
         public Map<String, Object> backendInfo = new LinkedHashMap<>();
+        public String topology;
+        /** By bridge, in the topology plan's order. */
+        public Map<String, UplinkState> uplinks = new LinkedHashMap<>();
     }
 
     private final StateStore store;
@@ -87,7 +91,8 @@ public final class DaemonStatus {
         return new DaemonState(DaemonState.SCHEMA_VERSION, mode, draft.phase, draft.nic, bridge, draft.hostInterface,
                 draft.backend, draft.addresses, draft.routes, draft.dns, draft.searchDomains, draft.leases,
                 draft.delegatedPrefixes, draft.firewall, draft.nat, plugins, List.copyOf(draft.problems),
-                withoutNulls(draft.backendInfo), startedAt, clock.instant());
+                withoutNulls(draft.backendInfo), startedAt, clock.instant(), draft.topology,
+                List.copyOf(draft.uplinks.values()));
     }
 
     /** A backend's inspect map may hold nulls (OVS without ovs_version); the state's immutable map cannot. */
@@ -105,6 +110,7 @@ public final class DaemonStatus {
                 && a.searchDomains().equals(b.searchDomains()) && a.leases().equals(b.leases())
                 && a.delegatedPrefixes().equals(b.delegatedPrefixes())
                 && java.util.Objects.equals(a.firewall(), b.firewall()) && java.util.Objects.equals(a.nat(), b.nat())
-                && a.problems().equals(b.problems()) && a.backendInfo().equals(b.backendInfo());
+                && a.problems().equals(b.problems()) && a.backendInfo().equals(b.backendInfo())
+                && java.util.Objects.equals(a.topology(), b.topology()) && a.uplinks().equals(b.uplinks());
     }
 }

@@ -18,11 +18,14 @@ import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginKind;
 import io.mosnet.api.state.LeaseState;
 import io.mosnet.runtime.dns.ResolvConfWriter;
-import io.mosnet.runtime.probe.CandidateNics;
 import io.mosnet.runtime.state.StateLoadResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import io.mosnet.api.state.UplinkState;
+import io.mosnet.api.topology.TopologyPlan;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +48,19 @@ final class DhcpMode {
     private final DaemonStatus status;
     private final StateLoadResult previous;
     private final Path resolvConf;
+    private final TopologyPlan.Uplink uplink;
+    private final Collection<String> bridges;
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    DhcpMode(RuntimeContext ctx, Plan plan, DaemonStatus status, StateLoadResult previous, Path resolvConf) {
+    DhcpMode(RuntimeContext ctx, Plan plan, DaemonStatus status, StateLoadResult previous, Path resolvConf,
+             TopologyPlan.Uplink uplink, Collection<String> bridges) {
         this.ctx = ctx;
         this.plan = plan;
         this.status = status;
         this.previous = previous;
         this.resolvConf = resolvConf;
+        this.uplink = uplink;
+        this.bridges = bridges;
     }
 
     /** Sessions and subscriptions that live as long as the daemon. */
@@ -60,33 +68,49 @@ final class DhcpMode {
         return running;
     }
 
-    void configure() throws InterruptedException {
+    /** Builds the uplink and waits for the first lease; returns the NIC it took. */
+    Link configure(Set<String> taken) throws InterruptedException {
         MosnetConfig config = ctx.config();
         BridgeBackend backend = plan.backend();
         AddressSource dhcp = plan.dhcp();
         backend.preflight(ctx);
 
-        Optional<LeaseState> stored = storedLease();
+        boolean primary = uplink.defaultRoute();
+        // The state file's lease is the primary's; a second uplink always starts afresh.
+        Optional<LeaseState> stored = primary ? storedLease() : Optional.empty();
         Link nic;
         LeaseState start;
         if (stored.isPresent()) {
             nic = ctx.network().requireLink(stored.get().nic());
             start = stored.get();
             LOG.info("resuming DHCPv4 lease {} on {} from the state file", start.address(), nic.name());
+        } else if (uplink.vlanId() != 0) {
+            // The DHCP server is behind the tag: no probe on the raw NIC; the client DISCOVERs on the bridge.
+            nic = UplinkNics.withoutProbe(uplink, UplinkNics.candidates(ctx.network(), uplink, bridges, taken));
+            start = null;
         } else {
-            ProbeReport report = probe(dhcp, config);
+            ProbeReport report = probe(dhcp, config, taken);
             nic = ctx.network().requireLink(report.chosenNic());
             start = report.offer();
         }
         Link chosen = nic;
         status.update(s -> {
-            s.nic = chosen.name();
-            s.backend = backend.id();
+            if (primary) {
+                s.nic = chosen.name();
+                s.backend = backend.id();
+            }
+            s.uplinks.put(uplink.bridgeName(), new UplinkState(uplink.bridgeName(), chosen.name(), Mode.DHCP.label(),
+                    uplink.vlanId(), uplink.defaultRoute(), List.of()));
         });
 
-        BridgeAttachment attachment = backend.attach(new BridgeRequest(config.bridgeName(), nic, Mode.DHCP), ctx);
-        status.update(s -> s.hostInterface = attachment.hostInterface());
-        LeaseApplier applier = new LeaseApplier(ctx, backend, attachment, nic, status, new ResolvConfWriter(resolvConf));
+        BridgeAttachment attachment = backend.attach(new BridgeRequest(uplink.bridgeName(), nic, Mode.DHCP,
+                uplink.vlanId(), uplink.mtu()), ctx);
+        if (primary) {
+            status.update(s -> s.hostInterface = attachment.hostInterface());
+        }
+        LeaseApplier applier = new LeaseApplier(ctx, backend, attachment, nic, status, new ResolvConfWriter(resolvConf),
+                primary ? null : new UplinkState(uplink.bridgeName(), nic.name(), Mode.DHCP.label(), uplink.vlanId(),
+                        false, List.of()));
         applier.prepare();
         if (stored.isPresent() && stored.get().expiresAt() != null
                 && stored.get().expiresAt().isAfter(ctx.clock().instant())) {
@@ -96,8 +120,10 @@ final class DhcpMode {
         watchCarrier(nic);
         AddressSession session = dhcp.start(new AddressRequest(attachment.hostInterface(), nic, start), applier, ctx);
         running.add(session);
-        startRdnss(attachment, nic, applier);
-        startDhcpv6(attachment, nic, applier);
+        if (primary) {
+            startRdnss(attachment, nic, applier);
+            startDhcpv6(attachment, nic, applier);
+        }
 
         Duration wait = config.dhcp().timeout().plusSeconds(30);
         if (!applier.bound().await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -105,14 +131,14 @@ final class DhcpMode {
             throw new MosnetException("no DHCPv4 lease on " + attachment.hostInterface() + " (uplink " + nic.name()
                     + ") within " + wait.toSeconds() + " s");
         }
+        return nic;
     }
 
-    private ProbeReport probe(AddressSource dhcp, MosnetConfig config) {
+    private ProbeReport probe(AddressSource dhcp, MosnetConfig config, Set<String> taken) {
         if (!(dhcp instanceof AddressProbe prober)) {
             throw new MosnetException("address source " + dhcp.id() + " cannot probe NICs");
         }
-        List<Link> candidates = CandidateNics.bringUp(ctx.network(), config.bridgeName()).stream()
-                .filter(l -> config.nics().isEmpty() || config.nics().contains(l.name())).toList();
+        List<Link> candidates = UplinkNics.candidates(ctx.network(), uplink, bridges, taken);
         if (candidates.isEmpty()) {
             throw new MosnetException("no candidate NIC for DHCP" + (config.nics().isEmpty() ? ""
                     : " among " + config.nics()));

@@ -12,6 +12,7 @@ import io.mosnet.api.net.Link;
 import io.mosnet.api.net.NetworkException;
 import io.mosnet.api.net.Route;
 import io.mosnet.api.state.LeaseState;
+import io.mosnet.api.state.UplinkState;
 import io.mosnet.runtime.dns.DnsSource;
 import io.mosnet.runtime.dns.ResolvConf;
 import io.mosnet.runtime.dns.ResolvConfWriter;
@@ -40,6 +41,8 @@ final class LeaseApplier implements AddressListener {
     private final Link uplink;
     private final DaemonStatus status;
     private final ResolvConfWriter resolvConf;
+    /** Null for the primary uplink; for a second one, its state entry (it gets no default route and no DNS). */
+    private final UplinkState secondary;
     private final CountDownLatch bound = new CountDownLatch(1);
     private final Map<String, LeaseState> leases = new LinkedHashMap<>();
     private IpNetwork appliedV4;
@@ -49,6 +52,17 @@ final class LeaseApplier implements AddressListener {
 
     LeaseApplier(RuntimeContext ctx, BridgeBackend backend, BridgeAttachment attachment, Link uplink,
                  DaemonStatus status, ResolvConfWriter resolvConf) {
+        this(ctx, backend, attachment, uplink, status, resolvConf, null);
+    }
+
+    /**
+     * @param secondary null for the primary uplink; for a second uplink (dual-nic) its state entry: its leases give
+     *                  it addresses and specific routes but no default route and no DNS, and its state is kept in
+     *                  that entry and under lease keys {@code <protocol>@<bridge>}
+     */
+    LeaseApplier(RuntimeContext ctx, BridgeBackend backend, BridgeAttachment attachment, Link uplink,
+                 DaemonStatus status, ResolvConfWriter resolvConf, UplinkState secondary) {
+        this.secondary = secondary;
         this.ctx = ctx;
         this.backend = backend;
         this.attachment = attachment;
@@ -73,6 +87,10 @@ final class LeaseApplier implements AddressListener {
     /** Host routing without addresses yet (sysctls, accept_ra for SLAAC). */
     synchronized void prepare() {
         backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, List.of(), List.of()), ctx);
+        if (secondary != null) {
+            // SLAAC still works on a second uplink, but its routers' advertisements must not add a default route.
+            ctx.network().setSysctl("net/ipv6/conf/" + attachment.hostInterface() + "/accept_ra_defrtr", "0");
+        }
     }
 
     @Override
@@ -127,9 +145,12 @@ final class LeaseApplier implements AddressListener {
         }
         List<Route> routes = new ArrayList<>();
         for (String r : lease.routes()) {
-            routes.add(classless(r, index));
+            Route route = classless(r, index);
+            if (secondary == null || !route.isDefault()) {
+                routes.add(route);
+            }
         }
-        if (lease.gateway() != null) {
+        if (lease.gateway() != null && secondary == null) {
             routes.add(Route.defaultVia(IpAddresses.parse(lease.gateway()), index, false)
                     .withProtocol(Route.Protocol.DHCP));
         }
@@ -175,6 +196,10 @@ final class LeaseApplier implements AddressListener {
     }
 
     private void publish(String problem) {
+        if (secondary != null) {
+            publishSecondary(problem);
+            return;
+        }
         List<DnsSource> sources = new ArrayList<>();
         for (String p : DNS_ORDER) {
             LeaseState l = leases.get(p);
@@ -197,7 +222,9 @@ final class LeaseApplier implements AddressListener {
         List<String> prefixes = d == null ? List.of() : d.delegatedPrefixes().stream()
                 .map(p -> p.prefix() + (p.assigned() == null ? "" : " (bridge " + p.assigned() + ")")).toList();
         status.update(s -> {
-            s.leases = new LinkedHashMap<>(leases);
+            // A second uplink's leases (keys with '@') are its own applier's.
+            s.leases.keySet().removeIf(k -> !k.contains("@"));
+            s.leases.putAll(leases);
             List<String> addrs = new ArrayList<>();
             if (v4 != null) {
                 addrs.add(v4.toString());
@@ -210,9 +237,29 @@ final class LeaseApplier implements AddressListener {
             s.routes = Daemon.routeStates(routes, attachment.hostInterface());
             s.dns = conf.nameservers().stream().map(IpAddresses::format).toList();
             s.searchDomains = conf.searchDomains();
-            s.problems.removeIf(p -> p.contains(" lease lost: "));
+            // Only the primary's own ("dhcpv4 lease lost: ..."), not a second uplink's ("mos1: dhcpv4 lease lost").
+            s.problems.removeIf(p -> p.contains(" lease lost: ")
+                    && p.indexOf(": ") == p.indexOf(" lease lost: ") + " lease lost".length());
             if (problem != null) {
                 s.problems.add(problem);
+            }
+        });
+    }
+
+    /** A second uplink: its own state entry and its leases under {@code <protocol>@<bridge>}, no resolv.conf. */
+    private void publishSecondary(String problem) {
+        String bridge = secondary.bridge();
+        List<String> addrs = appliedV4 == null ? List.of() : List.of(appliedV4.toString());
+        Map<String, LeaseState> mine = new LinkedHashMap<>();
+        leases.forEach((protocol, l) -> mine.put(protocol + "@" + bridge, l));
+        status.update(s -> {
+            s.leases.keySet().removeIf(k -> k.endsWith("@" + bridge));
+            s.leases.putAll(mine);
+            s.uplinks.put(bridge, new UplinkState(bridge, secondary.nic(), secondary.mode(), secondary.vlan(), false,
+                    addrs));
+            s.problems.removeIf(p -> p.startsWith(bridge + ": ") && p.contains(" lease lost: "));
+            if (problem != null) {
+                s.problems.add(bridge + ": " + problem);
             }
         });
     }

@@ -143,7 +143,11 @@ final class LiveDaemonView implements DaemonView {
 
     @Override
     public VlanReport vlan() {
-        return new VlanReport(false, List.of());
+        String bridge = context.config().bridgeName();
+        if (context.network().link(bridge).isEmpty()) {
+            throw RpcException.unavailable("bridge " + bridge + " does not exist");
+        }
+        return plan.backend().vlan(bridge, context);
     }
 
     @Override

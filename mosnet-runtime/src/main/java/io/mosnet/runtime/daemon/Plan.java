@@ -6,6 +6,7 @@ import io.mosnet.api.config.FirewallSpec;
 import io.mosnet.api.config.Mode;
 import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.config.NatSpec;
+import io.mosnet.api.config.SecondaryUplink;
 import io.mosnet.api.firewall.Firewall;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.Route;
@@ -36,7 +37,8 @@ public record Plan(MosnetConfig config, List<String> warnings, BridgeBackend bac
                         new io.mosnet.runtime.plugin.PluginException("mosfirewall/mosnat: no firewall plugin is "
                                 + "installed (the distribution ships 'nftables' built in)"))
                 : null;
-        AddressSource dhcp = c.mode() == Mode.DHCP
+        boolean dhcpUplink = c.mode() == Mode.DHCP || c.uplink2() != null && c.uplink2().mode() == Mode.DHCP;
+        AddressSource dhcp = dhcpUplink
                 ? registry.require(PluginKind.ADDRESS_SOURCE, AddressSource.class, "dhcpv4", "DHCP mode")
                 : null;
         return new Plan(c, loaded.warnings(), backend, topology, fw, dhcp, registry);
@@ -68,7 +70,7 @@ public record Plan(MosnetConfig config, List<String> warnings, BridgeBackend bac
         out.println("mosnetd plan (--check: nothing was changed)");
         row(out, "mode", c.mode().label());
         row(out, "bridge", c.bridgeName() + " (backend " + backend.id() + " " + backend.version() + ")");
-        row(out, "topology", topology.id());
+        row(out, "topology", topology.id() + topologyDetails(c));
         row(out, "NICs", nicCandidates + (c.nics().isEmpty() ? "" : " (limited to " + String.join(", ", c.nics()) + ")"));
         if (c.mode() == Mode.STATIC) {
             if (c.ipv4() != null) {
@@ -97,6 +99,33 @@ public record Plan(MosnetConfig config, List<String> warnings, BridgeBackend bac
         registry.refused().forEach(r -> row(out, "refused", r));
         warnings.forEach(w -> row(out, "warning", w));
         out.flush();
+    }
+
+    private static String topologyDetails(MosnetConfig c) {
+        StringBuilder b = new StringBuilder();
+        if (c.vlan() != null) {
+            b.append(" (host on VLAN ").append(c.vlan().id()).append(" tagged on the uplink")
+                    .append(c.vlan().mtu() != 0 ? ", MTU " + c.vlan().mtu() : "").append(')');
+        }
+        SecondaryUplink u = c.uplink2();
+        if (u != null) {
+            b.append(" (second uplink in ").append(SecondaryUplink.BRIDGE_NAME).append(" on ")
+                    .append(u.nic() != null ? u.nic() : "a probed NIC").append(", ");
+            if (u.mode() == Mode.STATIC) {
+                List<String> a = new java.util.ArrayList<>();
+                if (u.ipv4() != null) {
+                    a.add(u.ipv4().network().toString());
+                }
+                if (u.ipv6() != null) {
+                    a.add(u.ipv6().network().toString());
+                }
+                b.append(String.join(" ", a));
+            } else {
+                b.append("DHCP");
+            }
+            b.append("; subnet routes only, the default route and DNS stay with ").append(c.bridgeName()).append(')');
+        }
+        return b.toString();
     }
 
     private static String describe(Route r, String dev) {

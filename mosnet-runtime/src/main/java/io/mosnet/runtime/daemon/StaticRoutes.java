@@ -19,28 +19,34 @@ public final class StaticRoutes {
     }
 
     public static List<IpNetwork> addresses(MosnetConfig config) {
+        return addresses(config.ipv4(), config.ipv6());
+    }
+
+    public static List<IpNetwork> addresses(StaticIpv4 v4, StaticIpv6 v6) {
         List<IpNetwork> out = new ArrayList<>();
-        if (config.ipv4() != null) {
-            out.add(config.ipv4().network());
+        if (v4 != null) {
+            out.add(v4.network());
         }
-        if (config.ipv6() != null) {
-            out.add(config.ipv6().network());
+        if (v6 != null) {
+            out.add(v6.network());
         }
         return out;
     }
 
     /** Host routes to off-subnet gateways, then the default routes, all through {@code linkIndex}. */
     public static List<Route> routes(MosnetConfig config, int linkIndex) {
+        return routes(config.ipv4(), config.ipv6(), linkIndex);
+    }
+
+    public static List<Route> routes(StaticIpv4 v4, StaticIpv6 v6, int linkIndex) {
         List<Route> hostRoutes = new ArrayList<>();
         List<Route> defaults = new ArrayList<>();
-        StaticIpv4 v4 = config.ipv4();
         if (v4 != null) {
             if (v4.gatewayOffSubnet()) {
                 hostRoutes.add(Route.hostRoute(v4.gateway(), linkIndex));
             }
             defaults.add(Route.defaultVia(v4.gateway(), linkIndex, false));
         }
-        StaticIpv6 v6 = config.ipv6();
         if (v6 != null) {
             if (v6.gatewayOffSubnet()) {
                 hostRoutes.add(Route.hostRoute(v6.gateway(), linkIndex));

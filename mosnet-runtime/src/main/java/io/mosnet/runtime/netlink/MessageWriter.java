@@ -48,6 +48,10 @@ final class MessageWriter {
         return attr(attrType, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt((int) value).array());
     }
 
+    MessageWriter u16(int attrType, int value) {
+        return attr(attrType, ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) value).array());
+    }
+
     MessageWriter u8(int attrType, int value) {
         return attr(attrType, new byte[] {(byte) value});
     }

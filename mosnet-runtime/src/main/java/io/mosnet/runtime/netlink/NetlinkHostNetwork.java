@@ -1,6 +1,7 @@
 package io.mosnet.runtime.netlink;
 
 import io.mosnet.api.net.Address;
+import io.mosnet.api.net.BridgeVlan;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
@@ -134,6 +135,45 @@ public final class NetlinkHostNetwork implements HostNetwork, AutoCloseable {
         socket.request(LinkCodec.delete(index(name, what)), what);
     }
 
+    // ---- bridge VLANs
+
+    @Override
+    public void setBridgeVlanFiltering(String bridge, boolean on) {
+        String what = "RTM_NEWLINK " + bridge + " type bridge vlan_filtering " + (on ? 1 : 0);
+        socket.request(BridgeVlanCodec.setFiltering(index(bridge, what), on), what);
+    }
+
+    @Override
+    public boolean bridgeVlanFiltering(String bridge) {
+        String what = "RTM_GETLINK " + bridge;
+        NetlinkMessage m = single(LinkCodec.get(bridge), what).orElseThrow(() -> new NetworkException(
+                what + ": no interface named '" + bridge + "' (" + LinuxNative.strerror(19) + ")", 19));
+        return BridgeVlanCodec.filtering(m);
+    }
+
+    @Override
+    public void addBridgeVlan(String device, int vid, boolean pvid, boolean untagged) {
+        String what = "RTM_SETLINK bridge vlan add dev " + device + " vid " + vid;
+        Link link = requireLink(device, what);
+        boolean self = "bridge".equals(link.kind());
+        what += (pvid ? " pvid" : "") + (untagged ? " untagged" : "") + (self ? " self" : "");
+        socket.request(BridgeVlanCodec.add(link.index(), vid, pvid, untagged, self), what);
+    }
+
+    @Override
+    public void deleteBridgeVlan(String device, int vid) {
+        String what = "RTM_DELLINK bridge vlan del dev " + device + " vid " + vid;
+        Link link = requireLink(device, what);
+        boolean self = "bridge".equals(link.kind());
+        socket.request(BridgeVlanCodec.delete(link.index(), vid, self), what + (self ? " self" : ""));
+    }
+
+    @Override
+    public List<BridgeVlan> bridgeVlans() {
+        return socket.request(BridgeVlanCodec.dump(), "RTM_GETLINK AF_BRIDGE dump (bridge vlan show)").stream()
+                .filter(m -> m.type() == Rtnl.RTM_NEWLINK).flatMap(m -> BridgeVlanCodec.decode(m).stream()).toList();
+    }
+
     // ---- addresses
 
     @Override
@@ -262,6 +302,11 @@ public final class NetlinkHostNetwork implements HostNetwork, AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private Link requireLink(String name, String what) {
+        return link(name).orElseThrow(() -> new NetworkException(
+                what + ": no interface named '" + name + "' (" + LinuxNative.strerror(19) + ")", 19));
     }
 
     private int index(String name, String what) {

@@ -71,8 +71,21 @@ final class Rtnl {
     static final int IFLA_MASTER = 10;
     static final int IFLA_LINKINFO = 18;
     static final int IFLA_INFO_KIND = 1;
+    static final int IFLA_INFO_DATA = 2;
+    static final int IFLA_AF_SPEC = 26;
     static final int IFLA_EXT_MASK = 29;
+    static final int RTEXT_FILTER_BRVLAN = 1 << 1;
     static final int RTEXT_FILTER_SKIP_STATS = 1 << 3;
+
+    // bridges (linux/if_link.h IFLA_BR_*, linux/if_bridge.h)
+    static final int IFLA_BR_VLAN_FILTERING = 7;
+    static final int IFLA_BRIDGE_FLAGS = 0;
+    static final int IFLA_BRIDGE_VLAN_INFO = 2;
+    static final int BRIDGE_FLAGS_SELF = 2;
+    static final int BRIDGE_VLAN_INFO_PVID = 1 << 1;
+    static final int BRIDGE_VLAN_INFO_UNTAGGED = 1 << 2;
+    static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = 1 << 3;
+    static final int BRIDGE_VLAN_INFO_RANGE_END = 1 << 4;
 
     // addresses (ifaddrmsg)
     static final int IFA_ADDRESS = 1;

@@ -26,14 +26,20 @@ public final class CandidateNics {
 
     /** The candidates among {@code links}, in ifindex order. */
     public static List<Link> select(List<Link> links, String bridgeName) {
-        Optional<Link> bridge = links.stream().filter(l -> l.name().equals(bridgeName)).findFirst();
+        return select(links, List.of(bridgeName));
+    }
+
+    /** As {@link #select(List, String)} with several mosnet bridges (one per uplink of the topology). */
+    public static List<Link> select(List<Link> links, java.util.Collection<String> bridgeNames) {
+        List<Optional<Link>> bridges = bridgeNames.stream()
+                .map(n -> links.stream().filter(l -> l.name().equals(n)).findFirst()).toList();
         List<Link> out = new ArrayList<>();
         for (Link l : links) {
-            if (l.isLoopback() || l.name().equals(bridgeName) || EXCLUDED_KINDS.contains(l.kind())
+            if (l.isLoopback() || bridgeNames.contains(l.name()) || EXCLUDED_KINDS.contains(l.kind())
                     || l.mac().equals(MacAddress.ZERO) || l.mac().isMulticast()) {
                 continue;
             }
-            if (l.hasMaster() && !isOurUplink(l, bridge)) {
+            if (l.hasMaster() && bridges.stream().noneMatch(b -> isOurUplink(l, b))) {
                 continue;
             }
             out.add(l);
@@ -52,8 +58,13 @@ public final class CandidateNics {
      * sends nor receives. Returns the links as they are after the change.
      */
     public static List<Link> bringUp(HostNetwork network, String bridgeName) {
+        return bringUp(network, List.of(bridgeName));
+    }
+
+    /** As {@link #bringUp(HostNetwork, String)} with several mosnet bridges. */
+    public static List<Link> bringUp(HostNetwork network, java.util.Collection<String> bridgeNames) {
         List<Link> out = new ArrayList<>();
-        for (Link l : select(network.links(), bridgeName)) {
+        for (Link l : select(network.links(), bridgeNames)) {
             if (!l.up()) {
                 network.setUp(l.name(), true);
                 l = network.link(l.index()).orElse(l);

@@ -87,7 +87,17 @@ public final class GatewayProbe {
             LOG.info("using pinned device {} for gateway {}", pinned, IpAddresses.format(gateway));
             return new ProbeResult(nic, gateway, MacAddress.ZERO, false, Duration.ZERO);
         }
-        List<Link> candidates = CandidateNics.bringUp(network, bridgeName);
+        return probe(ipv4, ipv6, CandidateNics.bringUp(network, bridgeName));
+    }
+
+    /**
+     * As {@link #select} among {@code candidates} only (a topology's uplink: the NICs an earlier uplink did not
+     * take), which must be up; a pinned device is not looked at here.
+     */
+    public ProbeResult probe(StaticIpv4 ipv4, StaticIpv6 ipv6, List<Link> candidates) {
+        if (ipv4 == null && ipv6 == null) {
+            throw new IllegalArgumentException("static NIC selection needs an IPv4 or IPv6 gateway");
+        }
         return ipv4 != null
                 ? probeIpv4(candidates, ipv4.address(), ipv4.gateway())
                 : probeIpv6(candidates, ipv6.gateway());

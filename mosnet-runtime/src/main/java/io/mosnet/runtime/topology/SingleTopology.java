@@ -1,7 +1,6 @@
 package io.mosnet.runtime.topology;
 
 import io.mosnet.api.config.MosnetConfig;
-import io.mosnet.api.net.Link;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.topology.Topology;
 import io.mosnet.api.topology.TopologyPlan;
@@ -24,7 +23,7 @@ public final class SingleTopology implements Topology {
     @Override
     public TopologyPlan plan(TopologyRequest request, PluginContext context) {
         MosnetConfig config = context.config();
-        List<String> names = request.candidates().stream().map(Link::name).toList();
-        return new TopologyPlan(List.of(new TopologyPlan.Uplink(config.bridgeName(), names, 0, true)));
+        return new TopologyPlan(List.of(new TopologyPlan.Uplink(config.bridgeName(), Candidates.names(request, config),
+                0, 0, true, config.ipv4(), config.ipv6())));
     }
 }

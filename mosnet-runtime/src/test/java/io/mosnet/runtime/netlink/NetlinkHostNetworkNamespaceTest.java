@@ -70,6 +70,29 @@ class NetlinkHostNetworkNamespaceTest {
         assertTrue(net.link("v1").isEmpty(), "deleting one end of a veth removes its peer");
     }
 
+    /**
+     * This kernel has no bridge VLAN filtering (../shared/LAB.md): reading the flag and the (empty) VLAN dump works,
+     * and a request to filter is refused with the kernel's own answer in the message.
+     */
+    @Test
+    void readsBridgeVlanStateAndReportsTheKernelRefusingFiltering() {
+        net.createBridge("mos");
+        lab.ip(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        net.setMaster("v0", "mos");
+        assertFalse(net.bridgeVlanFiltering("mos"));
+        String shown = lab.ip(ns, "-d", "link", "show", "mos");
+        assertTrue(shown.contains("vlan_filtering 0"), shown);
+        assertTrue(net.bridgeVlans().isEmpty(), net.bridgeVlans().toString());
+        NetworkException e = assertThrows(NetworkException.class, () -> net.setBridgeVlanFiltering("mos", true));
+        assertEquals(95, e.errno(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("RTM_NEWLINK mos type bridge vlan_filtering 1: "), e.getMessage());
+        NetworkException tag = assertThrows(NetworkException.class, () -> net.addBridgeVlan("v0", 4000, false, false));
+        assertTrue(tag.getMessage().startsWith("RTM_SETLINK bridge vlan add dev v0 vid 4000: "), tag.getMessage());
+        NetworkException self = assertThrows(NetworkException.class, () -> net.addBridgeVlan("mos", 4000, true, true));
+        assertTrue(self.getMessage().startsWith("RTM_SETLINK bridge vlan add dev mos vid 4000 pvid untagged self: "),
+                self.getMessage());
+    }
+
     @Test
     void listsLinksLikeIp() {
         net.createBridge("mos");

@@ -32,6 +32,11 @@ import java.util.List;
  * </pre>
  * DHCP mode needs no NAT (reference: the controller runs in static mode only), but the bridge is fail_mode=secure
  * and forwards nothing without flows, so one flow makes it a normal learning switch.
+ *
+ * <p>The vlan topology gets that same single flow in both modes: only the NORMAL action honours the ports' VLAN
+ * configuration (the host's internal port an access port of the VLAN, the uplink a trunk), tagging and untagging as
+ * frames cross; explicit outputs would hand tagged frames to the host. MAC NAT and the proxy are for the untagged
+ * uplink of a MAC-filtering provider; on a VLAN the host answers ARP/NDP itself, with the NIC's MAC (hwaddr).
  */
 public final class FlowPlan {
 
@@ -51,8 +56,14 @@ public final class FlowPlan {
 
     public static List<FlowMod> flows(Mode mode, long uplink, MacAddress nic, Collection<InetAddress> hostAddresses,
                                       Collection<VmEntry> vms) {
+        return flows(mode, 0, uplink, nic, hostAddresses, vms);
+    }
+
+    /** @param vlan the host port's access VLAN, 0 when untagged */
+    public static List<FlowMod> flows(Mode mode, int vlan, long uplink, MacAddress nic,
+                                      Collection<InetAddress> hostAddresses, Collection<VmEntry> vms) {
         List<FlowMod> out = new ArrayList<>();
-        if (mode == Mode.DHCP) {
+        if (mode == Mode.DHCP || vlan != 0) {
             out.add(FlowMod.add(COOKIE, PRIORITY_NORMAL, Match.any(), List.of(new Action.Output(Ports.NORMAL, 0))));
             return out;
         }

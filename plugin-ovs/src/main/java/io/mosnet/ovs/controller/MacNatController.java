@@ -52,10 +52,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class MacNatController implements AutoCloseable {
 
-    /** What the flows depend on; replaced as a whole by {@link #reconfigure}. */
-    public record Config(Mode mode, long uplinkPort, MacAddress nicMac, Set<InetAddress> hostAddresses) {
+    /**
+     * What the flows depend on; replaced as a whole by {@link #reconfigure}.
+     *
+     * @param vlan the host port's access VLAN (the vlan topology), 0 when untagged
+     */
+    public record Config(Mode mode, long uplinkPort, MacAddress nicMac, Set<InetAddress> hostAddresses, int vlan) {
         public Config {
             hostAddresses = Set.copyOf(hostAddresses);
+        }
+
+        /** An untagged host port. */
+        public Config(Mode mode, long uplinkPort, MacAddress nicMac, Set<InetAddress> hostAddresses) {
+            this(mode, uplinkPort, nicMac, hostAddresses, 0);
         }
     }
 
@@ -260,7 +269,8 @@ public final class MacNatController implements AutoCloseable {
      */
     private void install(OfChannel ch) throws IOException {
         Config c = config;
-        List<FlowMod> flows = FlowPlan.flows(c.mode(), c.uplinkPort(), c.nicMac(), c.hostAddresses(), vms.all());
+        List<FlowMod> flows = FlowPlan.flows(c.mode(), c.vlan(), c.uplinkPort(), c.nicMac(), c.hostAddresses(),
+                vms.all());
         List<FlowMod> changes;
         synchronized (lock) {
             installed = false;

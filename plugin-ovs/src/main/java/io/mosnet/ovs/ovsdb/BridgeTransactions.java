@@ -25,11 +25,29 @@ public final class BridgeTransactions {
      * controller is away (reference ADR 007); other_config:hwaddr gives the internal port the uplink's MAC.
      */
     public static List<ObjectNode> createBridge(String bridge, String uplink, MacAddress mac, String datapathType) {
+        return createBridge(bridge, uplink, mac, datapathType, 0, 0);
+    }
+
+    /**
+     * As {@link #createBridge(String, String, MacAddress, String)}, with the internal port an access port of
+     * {@code vlan} (Port tag; the uplink, without tag or trunks, is a trunk of every VLAN) and the internal
+     * interface's MTU requested ({@code mtu_request}); 0 leaves either out.
+     */
+    public static List<ObjectNode> createBridge(String bridge, String uplink, MacAddress mac, String datapathType,
+                                                int vlan, int mtu) {
         List<ObjectNode> ops = new ArrayList<>();
         // Fails the transaction if another client created the bridge since we looked (section 5.2.6, timeout 0).
         ops.add(Ovsdb.wait("Bridge", Ovsdb.whereName(bridge), List.of("name"), "==", Ovsdb.JSON.arrayNode(), 0));
-        ops.add(Ovsdb.insert("Interface", Ovsdb.row().put("name", bridge).put("type", "internal"), "iface_local"));
-        ops.add(Ovsdb.insert("Port", port(bridge, "iface_local"), "port_local"));
+        ObjectNode local = Ovsdb.row().put("name", bridge).put("type", "internal");
+        if (mtu != 0) {
+            local.put("mtu_request", mtu);
+        }
+        ops.add(Ovsdb.insert("Interface", local, "iface_local"));
+        ObjectNode localPort = port(bridge, "iface_local");
+        if (vlan != 0) {
+            localPort.put("tag", vlan);
+        }
+        ops.add(Ovsdb.insert("Port", localPort, "port_local"));
         ops.add(Ovsdb.insert("Interface", Ovsdb.row().put("name", uplink), "iface_uplink"));
         ops.add(Ovsdb.insert("Port", port(uplink, "iface_uplink"), "port_uplink"));
         ObjectNode row = Ovsdb.row().put("name", bridge);
@@ -72,6 +90,31 @@ public final class BridgeTransactions {
                 Ovsdb.stringSet(List.of("hwaddr"))));
         ops.add(Ovsdb.mutate("Bridge", Ovsdb.whereUuid(bridgeUuid), "other_config", "insert",
                 Ovsdb.map(Map.of("hwaddr", mac.toString()))));
+        ops.addAll(bumpConfig());
+        return ops;
+    }
+
+    /**
+     * Makes the host's internal port an access port of {@code vlan}, or untagged again with 0 (an empty set clears
+     * the optional tag column, RFC 7047 section 5.1).
+     */
+    public static List<ObjectNode> setAccessVlan(String portUuid, int vlan) {
+        ObjectNode row = Ovsdb.row();
+        if (vlan != 0) {
+            row.put("tag", vlan);
+        } else {
+            row.set("tag", Ovsdb.set(List.of()));
+        }
+        List<ObjectNode> ops = new ArrayList<>();
+        ops.add(Ovsdb.update("Port", Ovsdb.whereUuid(portUuid), row));
+        ops.addAll(bumpConfig());
+        return ops;
+    }
+
+    /** Requests {@code mtu} for an interface (vswitchd applies it to the internal device). */
+    public static List<ObjectNode> setMtuRequest(String interfaceUuid, int mtu) {
+        List<ObjectNode> ops = new ArrayList<>();
+        ops.add(Ovsdb.update("Interface", Ovsdb.whereUuid(interfaceUuid), Ovsdb.row().put("mtu_request", mtu)));
         ops.addAll(bumpConfig());
         return ops;
     }

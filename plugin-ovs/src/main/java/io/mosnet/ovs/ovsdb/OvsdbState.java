@@ -32,15 +32,23 @@ public record OvsdbState(String ovsVersion, long nextCfg, long curCfg, List<Brid
         }
     }
 
-    public record Port(String uuid, String name, List<Interface> interfaces) {
+    /**
+     * @param tag    the VLAN of an access port, null for a trunk
+     * @param trunks the VLANs a trunk carries; empty: every VLAN
+     */
+    public record Port(String uuid, String name, List<Interface> interfaces, Integer tag, List<Integer> trunks) {
         public Port {
             interfaces = List.copyOf(interfaces);
+            trunks = List.copyOf(trunks);
         }
     }
 
-    /** {@code ofport} is null until vswitchd has added it and -1 when it failed ({@code error} says why). */
+    /**
+     * {@code ofport} is null until vswitchd has added it and -1 when it failed ({@code error} says why);
+     * {@code mtuRequest} is null when none was asked for.
+     */
     public record Interface(String uuid, String name, String type, Long ofport, String macInUse, String error,
-                            Map<String, String> externalIds) {
+                            Map<String, String> externalIds, Integer mtuRequest) {
         public Interface {
             externalIds = Map.copyOf(externalIds);
         }
@@ -57,9 +65,9 @@ public record OvsdbState(String ovsVersion, long nextCfg, long curCfg, List<Brid
 
     static final List<String> BRIDGE_COLUMNS = List.of("_uuid", "name", "ports", "fail_mode", "datapath_type",
             "other_config", "external_ids");
-    static final List<String> PORT_COLUMNS = List.of("_uuid", "name", "interfaces");
+    static final List<String> PORT_COLUMNS = List.of("_uuid", "name", "interfaces", "tag", "trunks");
     static final List<String> INTERFACE_COLUMNS = List.of("_uuid", "name", "type", "ofport", "mac_in_use", "error",
-            "external_ids");
+            "external_ids", "mtu_request");
     static final List<String> ROOT_COLUMNS = List.of("ovs_version", "next_cfg", "cur_cfg");
 
     /** The select operations {@link #read} sends (RFC 7047 section 5.2.2). */
@@ -86,7 +94,8 @@ public record OvsdbState(String ovsVersion, long nextCfg, long curCfg, List<Brid
         for (JsonNode r : results.get(3).path("rows")) {
             Interface i = new Interface(Ovsdb.uuidOf(r.get("_uuid")), r.path("name").asText(), r.path("type").asText(),
                     Ovsdb.optionalLong(r.get("ofport")), Ovsdb.optionalText(r.get("mac_in_use")),
-                    Ovsdb.optionalText(r.get("error")), Ovsdb.mapOf(r.get("external_ids")));
+                    Ovsdb.optionalText(r.get("error")), Ovsdb.mapOf(r.get("external_ids")),
+                    optionalInt(r.get("mtu_request")));
             interfaces.put(i.uuid(), i);
         }
         Map<String, Port> ports = new HashMap<>();
@@ -98,7 +107,10 @@ public record OvsdbState(String ovsVersion, long nextCfg, long curCfg, List<Brid
                     ifs.add(i);
                 }
             }
-            Port p = new Port(Ovsdb.uuidOf(r.get("_uuid")), r.path("name").asText(), ifs);
+            List<Integer> trunks = Ovsdb.setOf(r.get("trunks")).stream().filter(JsonNode::isNumber)
+                    .map(JsonNode::asInt).sorted().toList();
+            Port p = new Port(Ovsdb.uuidOf(r.get("_uuid")), r.path("name").asText(), ifs, optionalInt(r.get("tag")),
+                    trunks);
             ports.put(p.uuid(), p);
         }
         List<Bridge> bridges = new ArrayList<>();
@@ -120,6 +132,11 @@ public record OvsdbState(String ovsVersion, long nextCfg, long curCfg, List<Brid
                 root.path("cur_cfg").asLong(), bridges);
     }
 
+    private static Integer optionalInt(JsonNode value) {
+        Long v = Ovsdb.optionalLong(value);
+        return v == null ? null : v.intValue();
+    }
+
     /** JSON-friendly view for {@code mosnet ovs}. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -139,6 +156,12 @@ public record OvsdbState(String ovsVersion, long nextCfg, long curCfg, List<Brid
             for (Port p : b.ports()) {
                 Map<String, Object> pm = new LinkedHashMap<>();
                 pm.put("name", p.name());
+                if (p.tag() != null) {
+                    pm.put("tag", p.tag());
+                }
+                if (!p.trunks().isEmpty()) {
+                    pm.put("trunks", p.trunks());
+                }
                 List<Object> is = new ArrayList<>();
                 for (Interface i : p.interfaces()) {
                     Map<String, Object> im = new LinkedHashMap<>();
@@ -146,6 +169,9 @@ public record OvsdbState(String ovsVersion, long nextCfg, long curCfg, List<Brid
                     im.put("type", i.type().isEmpty() ? "system" : i.type());
                     im.put("ofport", i.ofport());
                     im.put("mac_in_use", i.macInUse());
+                    if (i.mtuRequest() != null) {
+                        im.put("mtu_request", i.mtuRequest());
+                    }
                     if (i.error() != null) {
                         im.put("error", i.error());
                     }

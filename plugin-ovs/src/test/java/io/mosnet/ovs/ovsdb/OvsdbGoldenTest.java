@@ -39,6 +39,34 @@ class OvsdbGoldenTest {
     }
 
     @Test
+    void vlanBridgeTagsTheInternalPortAndRequestsItsMtu() throws IOException {
+        List<ObjectNode> ops = BridgeTransactions.createBridge("mos", "eth0", NIC, "netdev", 4000, 1400);
+        assertEquals(MAPPER.readTree("""
+                {"op":"insert","table":"Interface","row":{"name":"mos","type":"internal","mtu_request":1400},
+                 "uuid-name":"iface_local"}"""), ops.get(1));
+        assertEquals(MAPPER.readTree("""
+                {"op":"insert","table":"Port","row":{"name":"mos","interfaces":["named-uuid","iface_local"],"tag":4000},
+                 "uuid-name":"port_local"}"""), ops.get(2));
+        assertEquals(MAPPER.readTree("""
+                {"op":"insert","table":"Port","row":{"name":"eth0","interfaces":["named-uuid","iface_uplink"]},
+                 "uuid-name":"port_uplink"}"""), ops.get(4), "the uplink stays a trunk: no tag, no trunks");
+    }
+
+    @Test
+    void settingAndClearingTheAccessVlan() throws IOException {
+        String uuid = "7729ddc1-8819-4571-a476-1b439beafdf0";
+        assertEquals(MAPPER.readTree("""
+                {"op":"update","table":"Port","where":[["_uuid","==",["uuid","7729ddc1-8819-4571-a476-1b439beafdf0"]]],
+                 "row":{"tag":4000}}"""), BridgeTransactions.setAccessVlan(uuid, 4000).get(0));
+        assertEquals(MAPPER.readTree("""
+                {"op":"update","table":"Port","where":[["_uuid","==",["uuid","7729ddc1-8819-4571-a476-1b439beafdf0"]]],
+                 "row":{"tag":["set",[]]}}"""), BridgeTransactions.setAccessVlan(uuid, 0).get(0));
+        assertEquals(MAPPER.readTree("""
+                {"op":"update","table":"Interface","where":[["_uuid","==",["uuid","7729ddc1-8819-4571-a476-1b439beafdf0"]]],
+                 "row":{"mtu_request":1400}}"""), BridgeTransactions.setMtuRequest(uuid, 1400).get(0));
+    }
+
+    @Test
     void addPortTransactionMatchesGolden() throws IOException {
         assertEquals(resource("add-port.json").toString(),
                 params(BridgeTransactions.addPort("7729ddc1-8819-4571-a476-1b439beafdf0", "eth0", null)));

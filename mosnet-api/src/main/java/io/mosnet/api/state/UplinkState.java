@@ -1,0 +1,22 @@
+package io.mosnet.api.state;
+
+import java.util.List;
+
+/**
+ * One uplink of the topology as built: the primary (the state's own nic/bridge/addresses) and, with
+ * {@code dual-nic}, the second one.
+ *
+ * @param bridge       its bridge ({@code mos}, {@code mos1})
+ * @param nic          the NIC in it, null until chosen
+ * @param mode         {@code static} or {@code dhcp}
+ * @param vlan         the host's VLAN on it, 0 for untagged
+ * @param defaultRoute whether it carries the default route and DNS
+ * @param addresses    addresses mosnet put on its host interface, {@code addr/len}
+ */
+public record UplinkState(String bridge, String nic, String mode, int vlan, boolean defaultRoute,
+                          List<String> addresses) {
+
+    public UplinkState {
+        addresses = addresses == null ? List.of() : List.copyOf(addresses);
+    }
+}
