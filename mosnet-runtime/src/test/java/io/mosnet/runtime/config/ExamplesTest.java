@@ -29,15 +29,10 @@ class ExamplesTest {
     @TempDir
     Path dir;
 
-    /**
-     * The working examples. Files named *.planned.* describe topologies that are not implemented yet (VLAN, dual
-     * NIC); they are refused today by design, so they are left out here explicitly.
-     */
+    /** The examples with this file name extension. */
     private static List<Path> examples(String extension) throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(extension))
-                    .filter(f -> !f.getFileName().toString().contains(".planned."))
-                    .sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().toList();
         }
     }
 
@@ -113,9 +108,6 @@ class ExamplesTest {
         for (Path f : all) {
             String name = f.getFileName().toString();
             assertTrue(readme.contains("(" + name + ")"), "examples/README.md does not link " + name);
-            if (name.contains(".planned.")) {
-                assertTrue(Files.readString(f).startsWith("# PLANNED, DOES NOT WORK YET"), name);
-            }
         }
     }
 }
