@@ -17,7 +17,6 @@ import static org.mockito.Mockito.when;
 import io.mosnet.api.bridge.BridgeAttachment;
 import io.mosnet.api.bridge.BridgeRequest;
 import io.mosnet.api.config.Mode;
-import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.net.BridgeVlan;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.Link;
@@ -27,10 +26,8 @@ import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.VlanMembership;
 import io.mosnet.api.state.VlanReport;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -51,23 +48,7 @@ class BridgeVlansTest {
 
     @BeforeEach
     void setUp() {
-        ctx = new PluginContext() {
-            public MosnetConfig config() {
-                return MosnetConfig.defaults();
-            }
-
-            public HostNetwork network() {
-                return net;
-            }
-
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            public ScheduledExecutorService scheduler() {
-                return null;
-            }
-        };
+        ctx = TestContext.over(net);
         when(net.requireLink("eth0")).thenReturn(NIC);
         when(net.requireLink("mos")).thenReturn(MOS);
         when(net.link("mos")).thenReturn(Optional.of(MOS));

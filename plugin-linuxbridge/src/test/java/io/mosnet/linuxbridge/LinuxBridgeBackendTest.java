@@ -16,7 +16,6 @@ import io.mosnet.api.bridge.BridgeAttachment;
 import io.mosnet.api.bridge.BridgeRequest;
 import io.mosnet.api.bridge.HostSetup;
 import io.mosnet.api.config.Mode;
-import io.mosnet.api.config.MosnetConfig;
 import io.mosnet.api.net.Address;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.IpAddresses;
@@ -26,11 +25,9 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.net.Route;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,23 +42,7 @@ class LinuxBridgeBackendTest {
 
     @BeforeEach
     void setUp() {
-        ctx = new PluginContext() {
-            public MosnetConfig config() {
-                return MosnetConfig.defaults();
-            }
-
-            public HostNetwork network() {
-                return net;
-            }
-
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            public ScheduledExecutorService scheduler() {
-                return null;
-            }
-        };
+        ctx = TestContext.over(net);
         when(net.requireLink("eth0")).thenReturn(UPLINK);
         when(net.sysctl(anyString())).thenReturn(Optional.of("0"));
     }
