@@ -72,6 +72,18 @@ public record IpNetwork(InetAddress address, int prefixLength) {
         return new IpNetwork(other, prefixLength).masked().equals(masked());
     }
 
+    // Written out rather than generated: the generated ones bootstrap through ObjectMethods on first use, about
+    // ten milliseconds that applying the first lease would wait for.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpNetwork n && prefixLength == n.prefixLength && address.equals(n.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * address.hashCode() + prefixLength;
+    }
+
     @Override
     public String toString() {
         return IpAddresses.format(address) + "/" + prefixLength;

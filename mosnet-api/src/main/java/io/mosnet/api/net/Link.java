@@ -26,4 +26,18 @@ public record Link(int index, String name, String kind, MacAddress mac, int mtu,
     public boolean hasMaster() {
         return masterIndex != 0;
     }
+
+    // equals and hashCode written out: the generated ones bootstrap through ObjectMethods on first use, milliseconds
+    // that the first DHCPDISCOVER would wait for (links are compared and hashed on that path).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Link l && index == l.index && mtu == l.mtu && up == l.up && carrier == l.carrier
+                && masterIndex == l.masterIndex && java.util.Objects.equals(name, l.name) && kind.equals(l.kind)
+                && java.util.Objects.equals(mac, l.mac);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(index, name, kind, mac, mtu, up, carrier, masterIndex);
+    }
 }

@@ -15,6 +15,17 @@ public record MacAddress(long bits) {
         }
     }
 
+    // Written out rather than generated: see Link.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MacAddress m && bits == m.bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(bits);
+    }
+
     public static MacAddress of(byte[] bytes) {
         if (bytes.length != 6) {
             throw new IllegalArgumentException("a MAC address has 6 bytes, got " + bytes.length);

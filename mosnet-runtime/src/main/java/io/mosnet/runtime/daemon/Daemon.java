@@ -84,6 +84,7 @@ public final class Daemon {
                 LOG.info("stopping: the network stays configured; closing the API socket");
                 notifier.stopping();
                 rpc.close();
+                flush(status);
                 stopped.countDown();
             }, "mosnet-shutdown"));
 
@@ -109,7 +110,9 @@ public final class Daemon {
             });
             LOG.info("network configured in {} mode on {} via {}", config.mode().label(), status.snapshot().nic(),
                     config.bridgeName());
-            // Only now: a Type=notify unit holds network-online.target back until this message.
+            // Only now, with the state file saying so: a Type=notify unit holds network-online.target back until
+            // this message.
+            status.flush();
             notifier.ready("running: " + config.mode().label() + " mode, " + status.snapshot().nic() + " in "
                     + config.bridgeName() + ", " + String.join(" ", status.snapshot().addresses()));
             stopped.await();
@@ -186,6 +189,14 @@ public final class Daemon {
     static List<RouteState> routeStates(List<Route> routes, String device) {
         return routes.stream().map(r -> new RouteState(r.destination().toString(),
                 r.gateway() == null ? null : IpAddresses.format(r.gateway()), device, r.onlink())).toList();
+    }
+
+    private static void flush(DaemonStatus status) {
+        try {
+            status.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void createParent(Path file) throws java.io.IOException {

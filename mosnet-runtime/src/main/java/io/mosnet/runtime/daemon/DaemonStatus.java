@@ -6,6 +6,7 @@ import io.mosnet.api.state.PluginInfo;
 import io.mosnet.api.state.RouteState;
 import io.mosnet.api.state.UplinkState;
 import io.mosnet.runtime.state.StateStore;
+import io.mosnet.runtime.state.StateWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's state, changed in one place: every change builds a new {@link DaemonState} snapshot, which the API
- * serves and which is written to the state file at once (atomically), so the file never lags behind a renewal.
+ * serves at once and which a {@link StateWriter} puts in the state file (atomically) a few milliseconds later, off
+ * the thread that made the change.
  */
 public final class DaemonStatus {
 
@@ -47,7 +49,7 @@ public final class DaemonStatus {
         public Map<String, UplinkState> uplinks = new LinkedHashMap<>();
     }
 
-    private final StateStore store;
+    private final StateWriter writer;
     private final Clock clock;
     private final String mode;
     private final String bridge;
@@ -57,7 +59,9 @@ public final class DaemonStatus {
     private volatile DaemonState current;
 
     public DaemonStatus(StateStore store, Clock clock, String mode, String bridge, List<PluginInfo> plugins) {
-        this.store = store;
+        this.writer = new StateWriter(store,
+                // The network matters more than the file: keep running, say why the file is stale.
+                e -> LOG.error("cannot write state file: {}", e.getMessage()));
         this.clock = clock;
         this.mode = mode;
         this.bridge = bridge;
@@ -71,7 +75,7 @@ public final class DaemonStatus {
         return current;
     }
 
-    /** Applies a change and, when it changed anything, writes the state file. */
+    /** Applies a change and, when it changed anything, has the state file written. */
     public synchronized void update(Consumer<Draft> change) {
         change.accept(draft);
         DaemonState next = build();
@@ -79,12 +83,12 @@ public final class DaemonStatus {
             return;
         }
         current = next;
-        try {
-            store.save(next);
-        } catch (RuntimeException e) {
-            // The network matters more than the file: keep running, say why the file is stale.
-            LOG.error("cannot write state file: {}", e.getMessage());
-        }
+        writer.submit(next);
+    }
+
+    /** Waits until the state file holds the latest snapshot (or its write failed and was logged). */
+    public void flush() throws InterruptedException {
+        writer.flush();
     }
 
     private DaemonState build() {

@@ -120,16 +120,18 @@ final class DhcpMode {
         watchCarrier(nic);
         AddressSession session = dhcp.start(new AddressRequest(attachment.hostInterface(), nic, start), applier, ctx);
         running.add(session);
-        if (primary) {
-            startRdnss(attachment, nic, applier);
-            startDhcpv6(attachment, nic, applier);
-        }
 
         Duration wait = config.dhcp().timeout().plusSeconds(30);
         if (!applier.bound().await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             closeAll();
             throw new MosnetException("no DHCPv4 lease on " + attachment.hostInterface() + " (uplink " + nic.name()
                     + ") within " + wait.toSeconds() + " s");
+        }
+        // IPv6 (RA DNS, DHCPv6) once the IPv4 lease is on the bridge: starting them during the DHCPv4 exchange
+        // only takes CPU from it, and the first RA or DHCPv6 reply is seconds away anyway.
+        if (primary) {
+            startRdnss(attachment, nic, applier);
+            startDhcpv6(attachment, nic, applier);
         }
         return nic;
     }

@@ -56,6 +56,9 @@ public final class Mosnetd {
 
     private int call() {
         boolean check = args.check;
+        if (!check) {
+            BackgroundPreinit.start();
+        }
         String level = args.logLevel != null ? args.logLevel : System.getenv("MOSNET_LOG");
         if (level == null && check) {
             level = "warn"; // --check prints the plan itself

@@ -95,6 +95,11 @@ final class LinuxNative {
         static native String strerror(int errno);
     }
 
+    /** Binds the native functions now (JNA's registration costs milliseconds), for a caller that can do it early. */
+    static void load() {
+        strerror(0);
+    }
+
     /** The C library's text for an errno ({@code File exists}). */
     static String strerror(int errno) {
         String s = C.strerror(errno);

@@ -50,6 +50,14 @@ public final class NetlinkHostNetwork implements HostNetwork, AutoCloseable {
     }
 
     /** Opens a handle in the calling process's network namespace. */
+    /**
+     * Binds the native libc functions behind every handle (the first JNA registration: tens of milliseconds) without
+     * opening anything; safe to call from any thread, any number of times.
+     */
+    public static void loadNative() {
+        LinuxNative.load();
+    }
+
     public static NetlinkHostNetwork open() {
         return open(NetworkNamespace.current());
     }

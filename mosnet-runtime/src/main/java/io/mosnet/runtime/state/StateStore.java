@@ -30,7 +30,8 @@ public final class StateStore {
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
     private final Path file;
-    private final ObjectMapper json;
+    /** Made on first use: a first boot with no state file reaches the network before Jackson is set up. */
+    private ObjectMapper json;
     private final AtomicFile atomicFile;
 
     public StateStore(Path file) {
@@ -39,8 +40,14 @@ public final class StateStore {
 
     StateStore(Path file, AtomicFile atomicFile) {
         this.file = file;
-        this.json = StateJson.mapper();
         this.atomicFile = atomicFile;
+    }
+
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = StateJson.mapper();
+        }
+        return json;
     }
 
     public Path file() {
@@ -68,7 +75,7 @@ public final class StateStore {
             return StateLoadResult.rejected(StateLoadResult.Status.UNREADABLE, file,
                     "cannot read: " + AtomicFile.reason(e));
         }
-        return parse(file, bytes, json);
+        return parse(file, bytes, json());
     }
 
     /** Parses state JSON; exposed so that the CLI's {@code verify --state-file} judges a file the same way. */
@@ -126,7 +133,7 @@ public final class StateStore {
     /** The exact bytes {@link #save} writes: pretty-printed JSON ending in a newline. */
     public byte[] serialize(DaemonState state) {
         try {
-            return (json.writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n")
+            return (json().writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new StateStoreException("serializing state for " + file + ": " + e.getOriginalMessage(), e);

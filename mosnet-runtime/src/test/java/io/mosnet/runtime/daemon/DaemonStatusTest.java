@@ -17,7 +17,7 @@ class DaemonStatusTest {
     Path dir;
 
     @Test
-    void backendFactsWithNullValuesAreKeptWithoutThem() {
+    void backendFactsWithNullValuesAreKeptWithoutThem() throws Exception {
         DaemonStatus status = new DaemonStatus(new StateStore(dir.resolve("state.json")), Clock.systemUTC(), "static",
                 "mos", List.of());
         Map<String, Object> info = new HashMap<>();
@@ -25,5 +25,19 @@ class DaemonStatusTest {
         info.put("ovs_version", null);
         status.update(s -> s.backendInfo = info);
         assertEquals(Map.of("ovsdb", "unix:/tmp/db.sock"), status.snapshot().backendInfo());
+    }
+
+    @Test
+    void theStateFileFollowsEachChangeOffTheCallersThread() throws Exception {
+        StateStore store = new StateStore(dir.resolve("state.json"));
+        DaemonStatus status = new DaemonStatus(store, Clock.systemUTC(), "dhcp", "mos", List.of());
+        status.update(s -> s.phase = "configuring");
+        status.update(s -> {
+            s.phase = "running";
+            s.nic = "eth0";
+        });
+        status.flush();
+        assertEquals("running", store.load().state().phase());
+        assertEquals("eth0", store.load().state().nic());
     }
 }

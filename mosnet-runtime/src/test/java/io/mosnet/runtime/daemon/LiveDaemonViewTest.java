@@ -75,6 +75,13 @@ class LiveDaemonViewTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void stateWritten() throws InterruptedException {
+        if (status != null) {
+            status.flush(); // before @TempDir goes
+        }
+    }
+
     private LiveDaemonView view(BridgeBackend backend) {
         MosnetConfig config = MosnetConfig.defaults();
         RuntimeContext ctx = new RuntimeContext(config, net, Clock.systemUTC(), null);

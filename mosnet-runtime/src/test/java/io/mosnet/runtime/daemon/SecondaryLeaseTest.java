@@ -36,7 +36,7 @@ class SecondaryLeaseTest {
     private static final MacAddress MAC = MacAddress.parse("52:54:00:00:00:02");
 
     @Test
-    void keepsSpecificRoutesAndDropsDefaultRoutesAndDns(@TempDir Path dir) {
+    void keepsSpecificRoutesAndDropsDefaultRoutesAndDns(@TempDir Path dir) throws InterruptedException {
         HostNetwork net = mock(HostNetwork.class);
         when(net.requireLink("mos1")).thenReturn(new Link(9, "mos1", "bridge", MAC, 1500, true, true, 0));
         BridgeBackend backend = mock(BridgeBackend.class);
@@ -76,5 +76,6 @@ class SecondaryLeaseTest {
         assertTrue(status.snapshot().problems().contains("mos1: dhcpv4 lease lost: expired"),
                 status.snapshot().problems().toString());
         assertTrue(status.snapshot().uplinks().get(0).addresses().isEmpty());
+        status.flush();
     }
 }

@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,18 +42,38 @@ final class MachineIdUuid {
         return derive(HexFormat.of().parseHex(text));
     }
 
+    /**
+     * HMAC-SHA256 (RFC 2104) over {@link MessageDigest}: {@code Mac.getInstance} would set up every installed security
+     * provider in turn (elliptic curve tables included) until one offers it, tens of milliseconds before the first
+     * DHCPDISCOVER; SHA-256 comes from the first provider asked.
+     */
+    static byte[] hmacSha256(byte[] key, byte[] message) throws GeneralSecurityException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        int block = 64;
+        byte[] k = key.length > block ? sha.digest(key) : key;
+        byte[] inner = new byte[block];
+        byte[] outer = new byte[block];
+        for (int i = 0; i < block; i++) {
+            byte b = i < k.length ? k[i] : 0;
+            inner[i] = (byte) (b ^ 0x36);
+            outer[i] = (byte) (b ^ 0x5c);
+        }
+        sha.update(inner);
+        byte[] innerHash = sha.digest(message);
+        sha.update(outer);
+        return sha.digest(innerHash);
+    }
+
     static UUID derive(byte[] machineId) {
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(machineId, "HmacSHA256"));
-            byte[] h = hmac.doFinal(LABEL);
+            byte[] h = hmacSha256(machineId, LABEL);
             // RFC 9562 section 5.4 layout: version 4, variant 10.
             h[6] = (byte) ((h[6] & 0x0f) | 0x40);
             h[8] = (byte) ((h[8] & 0x3f) | 0x80);
             ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
             return new UUID(b.getLong(), b.getLong());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mosnet.dhcp.v4;
 
+import io.mosnet.dhcp.random.KernelSeededRandom;
 import io.mosnet.api.address.AddressListener;
 import io.mosnet.api.address.AddressProbe;
 import io.mosnet.api.address.AddressRequest;
@@ -17,7 +18,6 @@ import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.LeaseState;
 import io.mosnet.dhcp.duid.DuidSource;
 import io.mosnet.dhcp.time.Timers;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code dhcpv4} address source: an RFC 2131 client on the host interface, and (as {@link AddressProbe}) the
- * multi-NIC probe that picks the uplink. Transaction ids and backoff jitter come from {@link SecureRandom}.
+ * multi-NIC probe that picks the uplink. Transaction ids and backoff jitter come from {@link KernelSeededRandom}.
  *
  * <p>Identity: chaddr and the RFC 4361 IAID come from the uplink NIC (whose MAC the bridge inherits), the DUID
  * from a {@link DuidSource} ({@code /etc/machine-id} by default), so probe and client present the same client
@@ -55,14 +55,14 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
     private final TransportFactory transports;
     private final RandomGenerator random;
 
-    /** The ServiceLoader constructor: DUID from /etc/machine-id, raw packet channels, SecureRandom. */
+    /** The ServiceLoader constructor: DUID from /etc/machine-id, raw packet channels, a generator seeded from /dev/urandom. */
     public Dhcp4AddressSource() {
-        this(DuidSource.machineId(), PacketTransport::new, new SecureRandom());
+        this(DuidSource.machineId(), PacketTransport::new, KernelSeededRandom.create());
     }
 
     /** With another DUID source (another machine-id path, a fixed DUID). */
     public Dhcp4AddressSource(DuidSource duids) {
-        this(duids, PacketTransport::new, new SecureRandom());
+        this(duids, PacketTransport::new, KernelSeededRandom.create());
     }
 
     Dhcp4AddressSource(DuidSource duids, TransportFactory transports, RandomGenerator random) {

@@ -1,5 +1,6 @@
 package io.mosnet.dhcp.v6;
 
+import io.mosnet.dhcp.random.KernelSeededRandom;
 import io.mosnet.api.address.AddressListener;
 import io.mosnet.api.address.AddressRequest;
 import io.mosnet.api.address.AddressSession;
@@ -14,7 +15,6 @@ import io.mosnet.api.state.LeaseState;
 import io.mosnet.dhcp.duid.DuidSource;
 import io.mosnet.dhcp.time.Timers;
 import java.net.Inet6Address;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Identity: the DUID from a {@link DuidSource} ({@code /etc/machine-id} by default, the same DUID as the
  * DHCPv4 client's RFC 4361 identifier), the IAID from the uplink's MAC. Transport: UDP from the host interface's
- * link-local address, port 546. Transaction ids and jitter come from {@link SecureRandom}. The time after which
+ * link-local address, port 546. Transaction ids and jitter come from {@link KernelSeededRandom}. The time after which
  * "no server, SLAAC only" is reported is the DHCP timeout ({@code mosdhcp_timeout}).
  */
 public final class Dhcp6AddressSource implements AddressSource {
@@ -45,14 +45,14 @@ public final class Dhcp6AddressSource implements AddressSource {
     private final TransportFactory transports;
     private final RandomGenerator random;
 
-    /** The ServiceLoader constructor: DUID from /etc/machine-id, UDP transport, SecureRandom. */
+    /** The ServiceLoader constructor: DUID from /etc/machine-id, UDP transport, a generator seeded from /dev/urandom. */
     public Dhcp6AddressSource() {
-        this(DuidSource.machineId(), UdpDhcp6Transport::new, new SecureRandom());
+        this(DuidSource.machineId(), UdpDhcp6Transport::new, KernelSeededRandom.create());
     }
 
     /** With another DUID source. */
     public Dhcp6AddressSource(DuidSource duids) {
-        this(duids, UdpDhcp6Transport::new, new SecureRandom());
+        this(duids, UdpDhcp6Transport::new, KernelSeededRandom.create());
     }
 
     Dhcp6AddressSource(DuidSource duids, TransportFactory transports, RandomGenerator random) {

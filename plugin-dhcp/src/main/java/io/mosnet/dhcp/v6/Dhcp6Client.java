@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * back-off up to SOL_MAX_RT (3600 s, or what a server's SOL_MAX_RT option said).
  *
  * <p>Thread-safe: timers and the receive loop call in under the client's lock. Time comes from the injected clock
- * and timers, transaction ids and jitter from the injected random source (SecureRandom in production).
+ * and timers, transaction ids and jitter from the injected random source (seeded from /dev/urandom in production).
  */
 final class Dhcp6Client {
 
