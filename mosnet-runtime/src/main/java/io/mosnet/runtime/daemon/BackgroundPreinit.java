@@ -8,9 +8,11 @@ import java.nio.channels.ServerSocketChannel;
 /**
  * One-time set-up the daemon is certain to need, started on a second thread the moment mosnetd starts so that it
  * overlaps logging, configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
- * BackgroundPreinitializer does): JNA's binding of libc, and the JDK's AF_UNIX socket support, whose class
- * initialisation sets up a SecureRandom. Whichever thread gets to a class first initialises it; the other waits for
- * that, never repeats it. Nothing here logs (logging is not configured yet) or changes anything on the host.
+ * BackgroundPreinitializer does). In the order the main thread will want them: what tinylog's set-up waits for (the
+ * default time zone, read from the tz database; the runtime MXBean it asks for the JVM's start; the module jars its
+ * service lookups open), JNA's binding of libc, the JDK's AF_UNIX socket support (its class initialisation sets up a
+ * SecureRandom), and Jackson's static set-up for the API. Whichever thread gets to a class first initialises it; the
+ * other waits for that, never repeats it. Nothing here logs (logging is not configured yet) or changes the host.
  */
 final class BackgroundPreinit {
 
@@ -23,6 +25,13 @@ final class BackgroundPreinit {
 
     private static void run() {
         try {
+            java.util.TimeZone.getDefault();
+            java.lang.management.ManagementFactory.getRuntimeMXBean();
+            ClassLoader.getSystemClassLoader().getResources("META-INF/services/" + BackgroundPreinit.class.getName());
+        } catch (IOException | RuntimeException e) {
+            // Only a head start: tinylog does the same again and reports what fails.
+        }
+        try {
             NetlinkHostNetwork.loadNative();
         } catch (RuntimeException | LinkageError e) {
             // The main thread meets the same failure when it opens netlink, and reports it there.
@@ -31,6 +40,11 @@ final class BackgroundPreinit {
             ServerSocketChannel.open(StandardProtocolFamily.UNIX).close();
         } catch (IOException | RuntimeException e) {
             // As above: the API server's own open names the problem.
+        }
+        try {
+            io.mosnet.runtime.state.StateJson.mapper();
+        } catch (RuntimeException | LinkageError e) {
+            // As above.
         }
     }
 }
