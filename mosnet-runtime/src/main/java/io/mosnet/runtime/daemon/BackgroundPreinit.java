@@ -9,10 +9,11 @@ import java.nio.channels.ServerSocketChannel;
  * One-time set-up the daemon is certain to need, started on a second thread the moment mosnetd starts so that it
  * overlaps logging, configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
  * BackgroundPreinitializer does). In the order the main thread will want them: what tinylog's set-up waits for (the
- * default time zone, read from the tz database; the runtime MXBean it asks for the JVM's start; the module jars its
- * service lookups open), JNA's binding of libc, the JDK's AF_UNIX socket support (its class initialisation sets up a
- * SecureRandom), and Jackson's static set-up for the API. Whichever thread gets to a class first initialises it; the
- * other waits for that, never repeats it. Nothing here logs (logging is not configured yet) or changes the host.
+ * default time zone, read from the tz database; the runtime MXBean it asks for the JVM's start), JNA's binding of
+ * libc, the JDK's AF_UNIX socket support (its class initialisation sets up a SecureRandom), and Jackson's static
+ * set-up for the state file and the API. Whichever thread gets to a class first initialises it; the other waits for
+ * that, never repeats it. Nothing here logs (logging is not configured yet) or changes the host. (Opening the module
+ * jars ahead of tinylog's service lookups was tried: both threads then contend for the same jar readers.)
  */
 final class BackgroundPreinit {
 
@@ -27,8 +28,7 @@ final class BackgroundPreinit {
         try {
             java.util.TimeZone.getDefault();
             java.lang.management.ManagementFactory.getRuntimeMXBean();
-            ClassLoader.getSystemClassLoader().getResources("META-INF/services/" + BackgroundPreinit.class.getName());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // Only a head start: tinylog does the same again and reports what fails.
         }
         try {

@@ -23,18 +23,42 @@ public final class RpcDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
 
     private final RpcRegistry registry;
-    private final ObjectMapper json;
+    private final java.util.function.Supplier<ObjectMapper> mapper;
+    private volatile ObjectMapper json;
 
     public RpcDispatcher(RpcRegistry registry, ObjectMapper json) {
         this.registry = registry;
+        this.mapper = () -> json;
         this.json = json;
+    }
+
+    /**
+     * A dispatcher that asks {@code mapper} for its ObjectMapper at the first request, not before: the daemon opens
+     * its API before it configures the network, and Jackson's set-up need not delay that.
+     */
+    public RpcDispatcher(RpcRegistry registry, java.util.function.Supplier<ObjectMapper> mapper) {
+        this.registry = registry;
+        this.mapper = mapper;
+    }
+
+    private ObjectMapper json() {
+        ObjectMapper m = json;
+        if (m == null) {
+            synchronized (this) {
+                if (json == null) {
+                    json = mapper.get();
+                }
+                m = json;
+            }
+        }
+        return m;
     }
 
     /** The response text for {@code message}, or empty when it held only notifications (section 4.1). */
     public Optional<String> dispatch(String message, Caller caller) {
         JsonNode request;
         try {
-            request = json.readTree(message);
+            request = json().readTree(message);
         } catch (JsonProcessingException e) {
             return Optional.of(write(error(NullNode.getInstance(), RpcException.PARSE_ERROR,
                     "parse error: " + e.getOriginalMessage())));
@@ -47,7 +71,7 @@ public final class RpcDispatcher {
             if (request.isEmpty()) {
                 return Optional.of(write(error(NullNode.getInstance(), RpcException.INVALID_REQUEST, "empty batch")));
             }
-            ArrayNode responses = json.createArrayNode();
+            ArrayNode responses = json().createArrayNode();
             for (JsonNode element : request) {
                 handle(element, caller).ifPresent(responses::add);
             }
@@ -92,7 +116,7 @@ public final class RpcDispatcher {
             if (notification) {
                 return Optional.empty();
             }
-            ObjectNode response = json.createObjectNode();
+            ObjectNode response = json().createObjectNode();
             response.put("jsonrpc", "2.0");
             response.set("result", result);
             response.set("id", responseId);
@@ -123,7 +147,7 @@ public final class RpcDispatcher {
 
     private JsonNode toTree(String name, Object result) {
         try {
-            return json.valueToTree(result);
+            return json().valueToTree(result);
         } catch (IllegalArgumentException e) {
             LOG.warn("RPC {}: result cannot be serialised", name, e);
             throw new RpcException(RpcException.INTERNAL_ERROR, name + ": result cannot be serialised: "
@@ -187,7 +211,7 @@ public final class RpcDispatcher {
     }
 
     private ObjectNode error(JsonNode id, int code, String message) {
-        ObjectNode response = json.createObjectNode();
+        ObjectNode response = json().createObjectNode();
         response.put("jsonrpc", "2.0");
         ObjectNode error = response.putObject("error");
         error.put("code", code);
@@ -198,7 +222,7 @@ public final class RpcDispatcher {
 
     private String write(JsonNode node) {
         try {
-            return json.writeValueAsString(node);
+            return json().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("serialising a JSON tree cannot fail", e);
         }

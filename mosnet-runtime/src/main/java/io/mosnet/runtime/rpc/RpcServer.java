@@ -70,7 +70,8 @@ public final class RpcServer implements AutoCloseable {
     private RpcServer(Builder b, ServerSocketChannel server) {
         this.socket = b.socket;
         this.server = server;
-        this.dispatcher = new RpcDispatcher(b.registry, b.json);
+        this.dispatcher = b.json != null ? new RpcDispatcher(b.registry, b.json)
+                : new RpcDispatcher(b.registry, StateJson::mapper);
         this.peerCredentials = b.peerCredentials;
         this.maxConnections = b.maxConnections;
         this.slots = new Semaphore(b.maxConnections);
@@ -279,7 +280,8 @@ public final class RpcServer implements AutoCloseable {
     public static final class Builder {
         private final Path socket;
         private final RpcRegistry registry;
-        private ObjectMapper json = StateJson.mapper();
+        /** Null: the state file's mapper, made at the first request. */
+        private ObjectMapper json;
         private PeerCredentials peerCredentials = PeerCredentials.soPeerCred();
         private int maxConnections = 64;
         private int maxMessageBytes = MAX_MESSAGE_BYTES;
