@@ -117,7 +117,6 @@ final class DhcpMode {
             // Keep the network up while the client confirms the lease (INIT-REBOOT).
             applier.leaseChanged(stored.get());
         }
-        watchCarrier(nic);
         AddressSession session = dhcp.start(new AddressRequest(attachment.hostInterface(), nic, start), applier, ctx);
         running.add(session);
 
@@ -127,8 +126,9 @@ final class DhcpMode {
             throw new MosnetException("no DHCPv4 lease on " + attachment.hostInterface() + " (uplink " + nic.name()
                     + ") within " + wait.toSeconds() + " s");
         }
-        // IPv6 (RA DNS, DHCPv6) once the IPv4 lease is on the bridge: starting them during the DHCPv4 exchange
-        // only takes CPU from it, and the first RA or DHCPv6 reply is seconds away anyway.
+        // The carrier watch and IPv6 (RA DNS, DHCPv6) once the IPv4 lease is on the bridge: starting them during the
+        // DHCPv4 exchange only takes CPU from it, and the first RA or DHCPv6 reply is seconds away anyway.
+        watchCarrier(nic);
         if (primary) {
             startRdnss(attachment, nic, applier);
             startDhcpv6(attachment, nic, applier);
@@ -192,21 +192,28 @@ final class DhcpMode {
         }
     }
 
-    /** A lost carrier shows in the state and in {@code mosnet health} while it lasts. */
+    /**
+     * A lost carrier shows in the state and in {@code mosnet health} while it lasts. Subscribed after the first lease,
+     * so the NIC's carrier is read once right after subscribing: a loss in between is not missed.
+     */
     private void watchCarrier(Link nic) {
-        String problem = "no carrier on uplink " + nic.name();
         running.add(ctx.network().subscribe(EnumSet.of(NetworkEvent.Group.LINK), e -> {
             if (e instanceof NetworkEvent.LinkChanged c && c.link().index() == nic.index() && !c.removed()) {
-                boolean down = !c.link().carrier();
-                status.update(s -> {
-                    if (down) {
-                        s.problems.add(problem);
-                    } else {
-                        s.problems.remove(problem);
-                    }
-                });
+                showCarrier(nic, c.link().carrier());
             }
         }));
+        ctx.network().link(nic.name()).ifPresent(now -> showCarrier(nic, now.carrier()));
+    }
+
+    private void showCarrier(Link nic, boolean carrier) {
+        String problem = "no carrier on uplink " + nic.name();
+        status.update(s -> {
+            if (carrier) {
+                s.problems.remove(problem);
+            } else {
+                s.problems.add(problem);
+            }
+        });
     }
 
     private void closeAll() {
