@@ -10,10 +10,11 @@ import java.nio.channels.ServerSocketChannel;
  * overlaps logging, configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
  * BackgroundPreinitializer does). In the order the main thread will want them: what tinylog's set-up waits for (the
  * default time zone, read from the tz database; the runtime MXBean it asks for the JVM's start), JNA's binding of
- * libc, the JDK's AF_UNIX socket support (its class initialisation sets up a SecureRandom), and Jackson's static
- * set-up for the state file and the API. Whichever thread gets to a class first initialises it; the other waits for
- * that, never repeats it. Nothing here logs (logging is not configured yet) or changes the host. (Opening the module
- * jars ahead of tinylog's service lookups was tried: both threads then contend for the same jar readers.)
+ * libc, and the JDK's AF_UNIX socket support (its class initialisation sets up a SecureRandom). Whichever thread gets
+ * to a class first initialises it; the other waits for that, never repeats it. Nothing here logs (logging is not
+ * configured yet) or changes the host. Opening the module jars ahead of tinylog's service lookups was tried (both
+ * threads then contend for the same jar readers), and so was Jackson's set-up (with two cores it only took CPU from
+ * the main thread; the API readies it once the network is up).
  */
 final class BackgroundPreinit {
 
@@ -40,11 +41,6 @@ final class BackgroundPreinit {
             ServerSocketChannel.open(StandardProtocolFamily.UNIX).close();
         } catch (IOException | RuntimeException e) {
             // As above: the API server's own open names the problem.
-        }
-        try {
-            io.mosnet.runtime.state.StateJson.mapper();
-        } catch (RuntimeException | LinkageError e) {
-            // As above.
         }
     }
 }

@@ -54,6 +54,14 @@ public final class RpcDispatcher {
         return m;
     }
 
+    /**
+     * Sets up what the first request would otherwise wait for: the ObjectMapper, and its serialisers for the type of
+     * {@code sample} (a typical result).
+     */
+    public void prepare(Object sample) {
+        json().valueToTree(sample);
+    }
+
     /** The response text for {@code message}, or empty when it held only notifications (section 4.1). */
     public Optional<String> dispatch(String message, Caller caller) {
         JsonNode request;

@@ -276,6 +276,11 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
+    /** See {@link RpcDispatcher#prepare}: for a caller with time to spare, so that the first client does not wait. */
+    public void prepare(Object sample) {
+        dispatcher.prepare(sample);
+    }
+
     /** Settings of a server; {@link #start()} binds the socket. */
     public static final class Builder {
         private final Path socket;

@@ -132,12 +132,7 @@ public final class StateStore {
 
     /** The exact bytes {@link #save} writes: pretty-printed JSON ending in a newline. */
     public byte[] serialize(DaemonState state) {
-        try {
-            return (json().writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new StateStoreException("serializing state for " + file + ": " + e.getOriginalMessage(), e);
-        }
+        return (StateJsonWriter.write(state) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The document stopped before it was complete: a write cut short rather than garbage. */
