@@ -6,7 +6,7 @@ import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
 
 /**
- * One-time set-up the daemon is certain to need, started on a second thread the moment mosnetd starts so that it
+ * One-time set-up the daemon is certain to need, started on two more threads the moment mosnetd starts so that it
  * overlaps logging, configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
  * BackgroundPreinitializer does). In the order the main thread will want them: what tinylog's set-up waits for (the
  * default time zone, read from the tz database; the runtime MXBean it asks for the JVM's start), JNA's binding of
@@ -21,21 +21,26 @@ final class BackgroundPreinit {
     private BackgroundPreinit() {
     }
 
+    /** Two threads: JNA's binding alone takes as long as the rest together, and two cores are the norm. */
     static void start() {
-        Thread.ofPlatform().daemon().name("mosnet-preinit").start(BackgroundPreinit::run);
+        Thread.ofPlatform().daemon().name("mosnet-preinit-jna").start(BackgroundPreinit::bindNative);
+        Thread.ofPlatform().daemon().name("mosnet-preinit-jdk").start(BackgroundPreinit::readyJdk);
     }
 
-    private static void run() {
+    private static void bindNative() {
+        try {
+            NetlinkHostNetwork.loadNative();
+        } catch (RuntimeException | LinkageError e) {
+            // The main thread meets the same failure when it opens netlink, and reports it there.
+        }
+    }
+
+    private static void readyJdk() {
         try {
             java.util.TimeZone.getDefault();
             java.lang.management.ManagementFactory.getRuntimeMXBean();
         } catch (RuntimeException e) {
             // Only a head start: tinylog does the same again and reports what fails.
-        }
-        try {
-            NetlinkHostNetwork.loadNative();
-        } catch (RuntimeException | LinkageError e) {
-            // The main thread meets the same failure when it opens netlink, and reports it there.
         }
         try {
             ServerSocketChannel.open(StandardProtocolFamily.UNIX).close();
