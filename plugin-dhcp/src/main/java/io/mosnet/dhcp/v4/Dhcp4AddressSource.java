@@ -92,8 +92,9 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
         try {
             client = new Dhcp4Client(identity, settings, transport, context.clock(), Timers.of(context.scheduler()),
                     random, listener);
-            carrierWatch = watchCarrier(context.network(), uplink, client);
+            // The exchange first: the watch's netlink socket and thread would otherwise delay the DHCPREQUEST.
             client.start(request.previous());
+            carrierWatch = watchCarrier(context.network(), uplink, client);
         } catch (RuntimeException e) {
             closeQuietly(carrierWatch);
             transport.close();
