@@ -14,7 +14,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,12 +175,12 @@ public final class GatewayProbe {
         Map<String, String> outcomes = new ConcurrentHashMap<>();
         CountDownLatch decided = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger(candidates.size());
-        List<Thread> threads = new ArrayList<>();
         for (Link nic : candidates) {
             // Platform threads: each blocks in poll(2) through JNA, which would pin a virtual thread's carrier.
-            threads.add(Thread.ofPlatform().daemon().name("probe-" + nic.name()).start(() -> {
+            Thread.ofPlatform().daemon().name("probe-" + nic.name()).start(() -> {
                 try {
-                    probeOne(nic, exchange, deadline, stop, outcomes).ifPresent(mac -> {
+                    // Decided as the answer arrives, before this thread closes its socket.
+                    probeOne(nic, exchange, deadline, stop, outcomes, mac -> {
                         if (winner.compareAndSet(null, new ProbeResult(nic, gateway, mac, true,
                                 Duration.ofNanos(System.nanoTime() - start)))) {
                             decided.countDown();
@@ -192,14 +191,13 @@ public final class GatewayProbe {
                         decided.countDown();
                     }
                 }
-            }));
+            });
         }
         try {
             decided.await();
+            // The losers stop within a slice and close their sockets on their own threads: closing an AF_PACKET
+            // socket waits for an RCU grace period (~16 ms here), which the bridge need not wait for.
             stop.set(true);
-            for (Thread t : threads) {
-                t.join();
-            }
         } catch (InterruptedException e) {
             stop.set(true);
             Thread.currentThread().interrupt();
@@ -221,8 +219,8 @@ public final class GatewayProbe {
         return result;
     }
 
-    private Optional<MacAddress> probeOne(Link nic, Exchange exchange, long deadline, AtomicBoolean stop,
-                                          Map<String, String> outcomes) {
+    private void probeOne(Link nic, Exchange exchange, long deadline, AtomicBoolean stop,
+                          Map<String, String> outcomes, java.util.function.Consumer<MacAddress> answered) {
         int sent = 0;
         String lastSendError = null;
         try (PacketChannel channel = network.openPacketChannel(nic.name(), exchange.filter())) {
@@ -249,7 +247,8 @@ public final class GatewayProbe {
                     try {
                         Optional<MacAddress> mac = exchange.answer(frame);
                         if (mac.isPresent()) {
-                            return mac;
+                            answered.accept(mac.get());
+                            return;
                         }
                     } catch (FrameFormatException e) {
                         LOG.debug("ignoring frame on {}: {}", nic.name(), e.getMessage());
@@ -261,6 +260,5 @@ public final class GatewayProbe {
         } catch (NetworkException e) {
             outcomes.put(nic.name(), "failed: " + e.getMessage());
         }
-        return Optional.empty();
     }
 }

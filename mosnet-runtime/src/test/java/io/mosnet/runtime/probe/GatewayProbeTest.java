@@ -84,9 +84,27 @@ class GatewayProbeTest {
             }
         }
 
+        /** Counted down to let close() return; the kernel's AF_PACKET close waits for an RCU grace period. */
+        volatile java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(0);
+
         @Override
         public void close() {
+            try {
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             closed = true;
+        }
+    }
+
+    private static void assertClosedSoon(FakeChannel... channels) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        for (FakeChannel c : channels) {
+            while (!c.closed && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(c.closed, "channel " + c + " closed once its probe thread is done");
         }
     }
 
@@ -111,9 +129,30 @@ class GatewayProbeTest {
         assertEquals(GW_MAC, r.gatewayMac());
         assertTrue(r.probed());
         assertTrue(r.elapsed().compareTo(Duration.ofSeconds(1)) < 0, r.elapsed().toString());
-        assertTrue(silent.closed && answering.closed, "every channel is closed before the probe returns");
+        assertClosedSoon(silent, answering);
         ArpPacket sent = ArpPacket.parseFrame(Frames.frame(answering.sent.get(0)));
         assertEquals(IpAddresses.parse("192.0.2.10"), sent.senderIp(), "the configured address is the sender");
+    }
+
+    @Test
+    void theAnswerDoesNotWaitForTheSocketsToClose() {
+        HostNetwork net = mock(HostNetwork.class);
+        FakeChannel silent = new FakeChannel(ETH0, f -> null);
+        FakeChannel answering = new FakeChannel(ETH1, GatewayProbeTest::arpGateway);
+        silent.closing = new java.util.concurrent.CountDownLatch(1);
+        answering.closing = new java.util.concurrent.CountDownLatch(1);
+        when(net.openPacketChannel("eth0", PacketFilter.ARP_REPLY)).thenReturn(silent);
+        when(net.openPacketChannel("eth1", PacketFilter.ARP_REPLY)).thenReturn(answering);
+
+        ProbeResult r = new GatewayProbe(net, Duration.ofSeconds(5), Duration.ofMillis(200))
+                .probeIpv4(List.of(ETH0, ETH1), IpAddresses.parseIpv4("192.0.2.10"),
+                        IpAddresses.parseIpv4("192.0.2.1"));
+
+        assertEquals(ETH1, r.nic());
+        assertFalse(answering.closed, "the winner's socket is still closing");
+        silent.closing.countDown();
+        answering.closing.countDown();
+        assertClosedSoon(silent, answering);
     }
 
     @Test
