@@ -21,10 +21,15 @@ final class BackgroundPreinit {
     private BackgroundPreinit() {
     }
 
-    /** Two threads: JNA's binding alone takes as long as the rest together, and two cores are the norm. */
+    /**
+     * Two threads, JNA's binding alone taking as long as the rest together; the first starts the second, so that the
+     * main thread waits for one thread start (milliseconds when the cores are busy), not two.
+     */
     static void start() {
-        Thread.ofPlatform().daemon().name("mosnet-preinit-jna").start(BackgroundPreinit::bindNative);
-        Thread.ofPlatform().daemon().name("mosnet-preinit-jdk").start(BackgroundPreinit::readyJdk);
+        Thread.ofPlatform().daemon().name("mosnet-preinit-jdk").start(() -> {
+            Thread.ofPlatform().daemon().name("mosnet-preinit-jna").start(BackgroundPreinit::bindNative);
+            readyJdk();
+        });
     }
 
     private static void bindNative() {
