@@ -2,6 +2,7 @@ package io.mosnet.cli;
 
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.RpcException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,23 +21,29 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        cmd.getErr().println("mosnet: " + message(e));
+        return report(e, cmd.getErr());
+    }
+
+    /** Prints the one-line message (and the trace when debugging) to {@code err}; returns the exit code. */
+    int report(Exception e, PrintWriter err) {
+        err.println("mosnet: " + message(e));
         if (debug) {
-            e.printStackTrace(cmd.getErr());
+            e.printStackTrace(err);
         }
-        cmd.getErr().flush();
+        err.flush();
         return exitCode(e);
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof CommandLine.ParameterException) {
-            return ExitCodes.USAGE;
-        }
+        // The daemon's answers first: runs without picocli then never load its classes to rule them out.
         if (e instanceof DaemonUnreachableException) {
             return ExitCodes.UNREACHABLE;
         }
         if (e instanceof RpcException rpc && rpc.code() == RpcException.PERMISSION_DENIED) {
             return ExitCodes.PERMISSION_DENIED;
+        }
+        if (e instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
         }
         return ExitCodes.FAILED;
     }

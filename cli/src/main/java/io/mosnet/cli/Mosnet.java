@@ -21,6 +21,10 @@ import io.mosnet.cli.command.StatusCommand;
 import io.mosnet.cli.command.SysctlCommand;
 import io.mosnet.cli.command.VerifyCommand;
 import io.mosnet.cli.command.VlanCommand;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +101,33 @@ public final class Mosnet implements Callable<Integer> {
         return cmd;
     }
 
+    /**
+     * Runs {@code mosnet ARGS} and returns its exit code: the plain views directly ({@link DirectInvocation}),
+     * everything else through picocli's full model.
+     */
+    public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        DirectInvocation direct = DirectInvocation.parse(args);
+        if (direct != null) {
+            return direct.run(context, out, err);
+        }
+        CommandLine cmd = commandLine(context);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine(CliContext.system()).execute(args));
+        CliContext context = CliContext.system();
+        DirectInvocation direct = DirectInvocation.parse(args);
+        if (direct == null) {
+            System.exit(commandLine(context).execute(args));
+        }
+        // As picocli writes by default: the streams' own charsets, flushed at each line.
+        System.exit(direct.run(context, writer(System.out), writer(System.err)));
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, stream.charset())), true);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

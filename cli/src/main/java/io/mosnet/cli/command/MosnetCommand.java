@@ -40,9 +40,12 @@ public abstract class MosnetCommand implements Callable<Integer> {
             description = "mosnetd's API socket (default: $MOSNET_SOCKET or /run/mosnet/mosnet.sock)")
     Path socket;
 
-    private final ObjectMapper mapper = StateJson.mapper();
+    private ObjectMapper mapper;
     private RpcClient client;
     private HostNetwork live;
+    /** Set when the command runs without picocli ({@link #runDirect}); then {@link #spec} is null. */
+    private CliContext directContext;
+    private PrintWriter directOut;
 
     @Override
     public final Integer call() throws Exception {
@@ -61,12 +64,30 @@ public abstract class MosnetCommand implements Callable<Integer> {
     /** The command's work; returns the exit code. */
     protected abstract int run() throws Exception;
 
+    /**
+     * Runs the command as {@code mosnet VERB [--json] [--socket PATH]} would, without picocli's model of the whole
+     * command line (which costs more than the rest of a {@code mosnet status}): for verbs whose only options are
+     * these two, found by {@link io.mosnet.cli.DirectInvocation}.
+     *
+     * @param socket the effective {@code --socket} (the verb's, else the top-level one), or null
+     */
+    public final int runDirect(CliContext context, PrintWriter out, boolean json, Path socket) throws Exception {
+        this.directContext = context;
+        this.directOut = out;
+        this.json = json;
+        this.socket = socket;
+        return call();
+    }
+
     protected CliContext context() {
-        return ((Mosnet) spec.root().userObject()).context();
+        return directContext != null ? directContext : ((Mosnet) spec.root().userObject()).context();
     }
 
     protected Path socketPath() {
-        return context().socket(socket != null ? socket : ((Mosnet) spec.root().userObject()).socketOption());
+        if (socket != null || directContext != null) {
+            return context().socket(socket);
+        }
+        return context().socket(((Mosnet) spec.root().userObject()).socketOption());
     }
 
     /** The daemon; throws {@link DaemonUnreachableException} (exit 2) when it cannot be reached. */
@@ -95,16 +116,16 @@ public abstract class MosnetCommand implements Callable<Integer> {
     }
 
     protected <T> T convert(JsonNode node, Class<T> type) {
-        return convert(node, mapper.constructType(type));
+        return convert(node, mapper().constructType(type));
     }
 
     protected <T> List<T> convertList(JsonNode node, Class<T> element) {
-        return convert(node, mapper.getTypeFactory().constructCollectionType(List.class, element));
+        return convert(node, mapper().getTypeFactory().constructCollectionType(List.class, element));
     }
 
     private <T> T convert(JsonNode node, JavaType type) {
         try {
-            return mapper.treeToValue(node, type);
+            return mapper().treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new DaemonUnreachableException("cannot reach mosnetd at " + socketPath()
                     + ": answer does not match " + type.toCanonical() + ": " + e.getMessage(), e);
@@ -120,16 +141,20 @@ public abstract class MosnetCommand implements Callable<Integer> {
     }
 
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        return directOut != null ? directOut : spec.commandLine().getOut();
     }
 
+    /** Built on first use: views that print without Jackson do not pay for its start-up. */
     protected ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = StateJson.mapper();
+        }
         return mapper;
     }
 
     /** Pretty JSON with sorted map keys and ISO-8601 instants, then a newline. */
     protected void printJson(Object value) throws JsonProcessingException {
-        out().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        out().println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
         out().flush();
     }
 

@@ -328,6 +328,26 @@ class CommandsTest {
                 r.transcript());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--json", "status", "status --json", "--json status", "--socket=SOCK lease --json",
+            "config", "lease", "dns", "dns --json", "interfaces", "bridge", "firewall", "vlan", "ovs", "flows",
+            "prefix", "discover", "health", "plugins --json", "health --json --socket SOCK"})
+    void directRunsMatchPicocli(String line) {
+        startDaemon(Caller.ROOT);
+        String[] args = line.isEmpty() ? new String[0] : line.replace("SOCK", socket.toString()).split(" ");
+        assertEquals(CliRunner.runWithPicocli(context(), args), CliRunner.run(context(), args));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--json", "lease", "status --socket NOWHERE"})
+    void directFailuresMatchPicocli(String line) {
+        String[] args = line.isEmpty() ? new String[0] : line.replace("NOWHERE", dir.resolve("x.sock").toString())
+                .split(" ");
+        Result picocli = CliRunner.runWithPicocli(context(), args);
+        assertEquals(ExitCodes.UNREACHABLE, picocli.exitCode(), picocli.transcript());
+        assertEquals(picocli, CliRunner.run(context(), args));
+    }
+
     @Test
     void badOptionIsUsageError() {
         Result r = mosnet("conntrack", "--zone", "many");

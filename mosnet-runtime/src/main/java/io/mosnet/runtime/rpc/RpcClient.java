@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RpcClient implements AutoCloseable {
 
+    /** Where mosnetd listens unless told otherwise; here so that clients do not initialise the server's class. */
+    public static final Path DEFAULT_SOCKET = Path.of("/run/mosnet/mosnet.sock");
+
     private final Path socket;
     private final SocketChannel channel;
     private final Selector selector;
