@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.cli.CliContext;
 import io.mosnet.cli.Mosnet;
+import io.mosnet.cli.PrettyJson;
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.RpcClient;
 import io.mosnet.runtime.state.StateJson;
@@ -155,6 +156,12 @@ public abstract class MosnetCommand implements Callable<Integer> {
     /** Pretty JSON with sorted map keys and ISO-8601 instants, then a newline. */
     protected void printJson(Object value) throws JsonProcessingException {
         out().println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        out().flush();
+    }
+
+    /** Plain values ({@code RpcClient.call(String)}) as pretty JSON, byte for byte what {@link #printJson} gives. */
+    protected void printPlainJson(Object value) {
+        out().println(PrettyJson.write(value));
         out().flush();
     }
 
