@@ -30,40 +30,51 @@ public final class PrettyJson {
         return Double.toString(Double.parseDouble(n.text()));
     }
 
+    // Plain if/instanceof rather than a pattern switch: a switch on types costs a bootstrap at first use.
     private static void write(Object value, int depth, StringBuilder out) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> JsonStrings.quote(s, out);
-            case JsonNumber n -> out.append(number(n));
-            case Boolean b -> out.append(b);
-            case Map<?, ?> map -> {
-                if (map.isEmpty()) {
-                    out.append("{ }");
-                    return;
-                }
-                out.append('{');
-                boolean first = true;
-                for (var e : map.entrySet()) {
-                    out.append(first ? "" : ",").append('\n').append("  ".repeat(depth + 1));
-                    JsonStrings.quote(String.valueOf(e.getKey()), out).append(" : ");
-                    write(e.getValue(), depth + 1, out);
-                    first = false;
-                }
-                out.append('\n').append("  ".repeat(depth)).append('}');
-            }
-            case List<?> list -> {
-                if (list.isEmpty()) {
-                    out.append("[ ]");
-                    return;
-                }
-                out.append("[ ");
-                for (int i = 0; i < list.size(); i++) {
-                    out.append(i == 0 ? "" : ", ");
-                    write(list.get(i), depth, out);
-                }
-                out.append(" ]");
-            }
-            default -> throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            JsonStrings.quote(s, out);
+        } else if (value instanceof JsonNumber n) {
+            out.append(number(n));
+        } else if (value instanceof Boolean b) {
+            out.append(b.booleanValue());
+        } else if (value instanceof Map<?, ?> map) {
+            object(map, depth, out);
+        } else if (value instanceof List<?> list) {
+            array(list, depth, out);
+        } else {
+            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
         }
+    }
+
+    private static void object(Map<?, ?> map, int depth, StringBuilder out) {
+        if (map.isEmpty()) {
+            out.append("{ }");
+            return;
+        }
+        out.append('{');
+        boolean first = true;
+        for (var e : map.entrySet()) {
+            out.append(first ? "" : ",").append('\n').append("  ".repeat(depth + 1));
+            JsonStrings.quote(String.valueOf(e.getKey()), out).append(" : ");
+            write(e.getValue(), depth + 1, out);
+            first = false;
+        }
+        out.append('\n').append("  ".repeat(depth)).append('}');
+    }
+
+    private static void array(List<?> list, int depth, StringBuilder out) {
+        if (list.isEmpty()) {
+            out.append("[ ]");
+            return;
+        }
+        out.append("[ ");
+        for (int i = 0; i < list.size(); i++) {
+            out.append(i == 0 ? "" : ", ");
+            write(list.get(i), depth, out);
+        }
+        out.append(" ]");
     }
 }

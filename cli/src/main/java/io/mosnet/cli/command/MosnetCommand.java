@@ -170,8 +170,10 @@ public abstract class MosnetCommand implements Callable<Integer> {
         if (t == null) {
             return null;
         }
-        Duration d = Duration.between(context().clock().instant(), t);
-        String span = span(d.abs());
+        Instant now = context().clock().instant();
+        Duration d = Duration.between(now, t);
+        // Not d.abs(): negating a Duration goes through BigDecimal, whose start-up is a tenth of a mosnet status.
+        String span = span(d.isNegative() ? Duration.between(t, now) : d);
         return t + (d.isNegative() ? " (" + span + " ago)" : " (in " + span + ")");
     }
 

@@ -165,47 +165,54 @@ public final class StatusCommand extends MosnetCommand {
         throw new IllegalArgumentException(name + ": expected text, found " + describe(value));
     }
 
+    // Plain if/instanceof rather than pattern switches here: each switch on types costs a bootstrap at first use.
     private static long number(Map<?, ?> o, String name) {
         Object value = o.get(name);
         try {
-            return switch (value) {
-                case null -> 0;
-                case JsonNumber n -> n.longValue();
-                case String s -> Long.parseLong(s);
-                default -> throw new IllegalArgumentException(name + ": expected a number, found " + describe(value));
-            };
+            if (value == null) {
+                return 0;
+            }
+            if (value instanceof JsonNumber n) {
+                return n.longValue();
+            }
+            if (value instanceof String s) {
+                return Long.parseLong(s);
+            }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": expected an integer, found " + value, e);
         }
+        throw new IllegalArgumentException(name + ": expected a number, found " + describe(value));
     }
 
     private static boolean flag(Map<?, ?> o, String name) {
         Object value = o.get(name);
-        return switch (value) {
-            case null -> false;
-            case Boolean b -> b;
-            default -> throw new IllegalArgumentException(name + ": expected true or false, found "
-                    + describe(value));
-        };
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException(name + ": expected true or false, found " + describe(value));
     }
 
     private static Instant instant(Map<?, ?> o, String name) {
         Object value = o.get(name);
-        return switch (value) {
-            case null -> null;
-            case String s -> Instant.parse(s);
-            default -> throw new IllegalArgumentException(name + ": expected an ISO-8601 instant, found "
-                    + describe(value));
-        };
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return Instant.parse(s);
+        }
+        throw new IllegalArgumentException(name + ": expected an ISO-8601 instant, found " + describe(value));
     }
 
     private static String describe(Object value) {
-        return switch (value) {
-            case null -> "null";
-            case Map<?, ?> m -> "an object";
-            case List<?> l -> "an array";
-            case String s -> "text";
-            default -> value.toString();
-        };
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (value instanceof List<?>) {
+            return "an array";
+        }
+        return value instanceof String ? "text" : String.valueOf(value);
     }
 }
