@@ -3,25 +3,19 @@ package io.mosnet.cli;
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.RpcException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The one place where failures become an exit code and a one-line message on stderr. A stack trace only with
- * {@code MOSNET_DEBUG=1}: users get the sentence, developers the trace.
+ * {@code MOSNET_DEBUG=1}: users get the sentence, developers the trace. It names no picocli type (picocli's
+ * handler interfaces are adapted in {@link Mosnet#commandLine}), so that a {@link DirectInvocation} that fails does
+ * not load picocli to say so.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler {
 
     private final boolean debug;
 
     ErrorHandler(boolean debug) {
         this.debug = debug;
-    }
-
-    @Override
-    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        return report(e, cmd.getErr());
     }
 
     /** Prints the one-line message (and the trace when debugging) to {@code err}; returns the exit code. */
@@ -34,16 +28,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return exitCode(e);
     }
 
+    /** The exit code of a failure while running a command (picocli's usage errors are mapped in Mosnet). */
     static int exitCode(Throwable e) {
-        // The daemon's answers first: runs without picocli then never load its classes to rule them out.
         if (e instanceof DaemonUnreachableException) {
             return ExitCodes.UNREACHABLE;
         }
         if (e instanceof RpcException rpc && rpc.code() == RpcException.PERMISSION_DENIED) {
             return ExitCodes.PERMISSION_DENIED;
-        }
-        if (e instanceof CommandLine.ParameterException) {
-            return ExitCodes.USAGE;
         }
         return ExitCodes.FAILED;
     }

@@ -21,9 +21,6 @@ import io.mosnet.cli.command.StatusCommand;
 import io.mosnet.cli.command.SysctlCommand;
 import io.mosnet.cli.command.VerifyCommand;
 import io.mosnet.cli.command.VlanCommand;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,8 +90,10 @@ public final class Mosnet implements Callable<Integer> {
     /** The configured command line; tests build it with their own context and capture its out/err. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cmd = new CommandLine(new Mosnet(context));
-        cmd.setExecutionExceptionHandler(new ErrorHandler("1".equals(context.env().get("MOSNET_DEBUG"))));
-        cmd.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        ErrorHandler errors = new ErrorHandler("1".equals(context.env().get("MOSNET_DEBUG")));
+        cmd.setExecutionExceptionHandler((e, failed, parsed) -> errors.report(e, failed.getErr()));
+        cmd.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE
+                : ErrorHandler.exitCode(e));
         cmd.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cmd.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
         cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
@@ -116,18 +115,9 @@ public final class Mosnet implements Callable<Integer> {
         return cmd.execute(args);
     }
 
+    /** Runs {@code mosnet ARGS} as the launcher does ({@link Main}). */
     public static void main(String[] args) {
-        CliContext context = CliContext.system();
-        DirectInvocation direct = DirectInvocation.parse(args);
-        if (direct == null) {
-            System.exit(commandLine(context).execute(args));
-        }
-        // As picocli writes by default: the streams' own charsets, flushed at each line.
-        System.exit(direct.run(context, writer(System.out), writer(System.err)));
-    }
-
-    private static PrintWriter writer(PrintStream stream) {
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, stream.charset())), true);
+        Main.main(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,11 +1,15 @@
 package io.mosnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mosnet.runtime.dns.ResolvConfWriter;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,23 @@ class DirectInvocationTest {
                 .map(o -> o.longestName()).collect(Collectors.toSet());
         // --help and --version always go to picocli.
         assertEquals(Set.of("--json", "--socket", "--help", "--version"), options);
+    }
+
+    @Test
+    void directPathNamesNoPicocliType() {
+        // The JVM resolves every signature of the main class; picocli's classes cannot come from the AOT cache.
+        for (Class<?> c : List.of(Main.class, DirectInvocation.class, ErrorHandler.class, CliContext.class)) {
+            for (Method m : c.getDeclaredMethods()) {
+                List<Class<?>> types = new ArrayList<>(List.of(m.getParameterTypes()));
+                types.add(m.getReturnType());
+                for (Class<?> t : types) {
+                    assertFalse(t.getName().startsWith("picocli."), c.getSimpleName() + "." + m.getName() + ": " + t);
+                }
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                assertFalse(i.getName().startsWith("picocli."), c.getSimpleName() + " implements " + i);
+            }
+        }
     }
 
     @Test
