@@ -167,14 +167,20 @@ public abstract class MosnetCommand implements Callable<Integer> {
 
     /** {@code 2026-03-01T10:00:00Z (in 29m 12s)} or {@code (3m ago)}. */
     protected String when(Instant t) {
-        if (t == null) {
-            return null;
-        }
+        return t == null ? null : when(t, t.toString());
+    }
+
+    /** As {@link #when(Instant)} for an instant read with its text. */
+    String when(IsoInstant t) {
+        return t == null ? null : when(t.instant(), t.text());
+    }
+
+    private String when(Instant t, String shown) {
         Instant now = context().clock().instant();
         Duration d = Duration.between(now, t);
         // Not d.abs(): negating a Duration goes through BigDecimal, whose start-up is a tenth of a mosnet status.
         String span = span(d.isNegative() ? Duration.between(t, now) : d);
-        return t + (d.isNegative() ? " (" + span + " ago)" : " (in " + span + ")");
+        return shown + (d.isNegative() ? " (" + span + " ago)" : " (in " + span + ")");
     }
 
     static String span(Duration d) {

@@ -6,7 +6,6 @@ import io.mosnet.cli.Table;
 import io.mosnet.runtime.rpc.DaemonMethods;
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.JsonNumber;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +78,7 @@ public final class StatusCommand extends MosnetCommand {
             Map<?, ?> l = object(e.getValue());
             String address = text(l, "address");
             String what = (address == null ? "" : address + " ") + text(l, "state");
-            Instant expiresAt = instant(l, "expiresAt");
+            IsoInstant expiresAt = instant(l, "expiresAt");
             rows.add(new String[] {"Lease " + e.getKey(), expiresAt == null ? what
                     : what + ", expires " + when(expiresAt)});
         }
@@ -195,13 +194,13 @@ public final class StatusCommand extends MosnetCommand {
         throw new IllegalArgumentException(name + ": expected true or false, found " + describe(value));
     }
 
-    private static Instant instant(Map<?, ?> o, String name) {
+    private static IsoInstant instant(Map<?, ?> o, String name) {
         Object value = o.get(name);
         if (value == null) {
             return null;
         }
         if (value instanceof String s) {
-            return Instant.parse(s);
+            return IsoInstant.parse(s);
         }
         throw new IllegalArgumentException(name + ": expected an ISO-8601 instant, found " + describe(value));
     }
