@@ -1,9 +1,6 @@
 package io.mosnet.cli.command;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * An instant as mosnetd writes it ({@code DateTimeFormatter.ISO_INSTANT} through Jackson: UTC, {@code Z}, the
@@ -54,11 +51,26 @@ record IsoInstant(Instant instant, String text) {
         if ((year | month | day | hour | minute | second | nanos) < 0) {
             return null;
         }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            return null; // e.g. a leap second: Instant.parse knows what to make of it
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
+            return null; // e.g. a leap second: Instant.parse knows what to make of it, or says what is wrong
         }
+        return Instant.ofEpochSecond(epochDay(year, month, day) * 86400L + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    private static int daysInMonth(int year, int month) {
+        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        return month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (years 0 to 9999 here), by H. Hinnant's days_from_civil. */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146097L + dayOfEra - 719468;
     }
 
     /** The decimal number in {@code s[from, to)}, or -1 if any character there is not a digit. */

@@ -30,9 +30,18 @@ class IsoInstantTest {
         assertEquals(reference.toString(), read.text(), text);
     }
 
+    @org.junit.jupiter.api.Test
+    void readsEveryDayOfFourCenturiesAsInstantParse() {
+        for (long day = java.time.LocalDate.of(1899, 1, 1).toEpochDay(); day < java.time.LocalDate.of(2401, 1, 1)
+                .toEpochDay(); day += 1) {
+            String text = Instant.ofEpochSecond(day * 86400 + 45296, 7_000_000).toString();
+            assertEquals(Instant.parse(text), IsoInstant.parse(text).instant(), text);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "2026", "2026-02-30T10:00:00Z", "2026-03-01 10:00:00Z", "2026-03-01T10:00:00",
-            "2026-13-01T10:00:00Z", "x026-03-01T10:00:00Z", "2026-03-01T10:0a:00Z"})
+            "2026-13-01T10:00:00Z", "2026-00-10T10:00:00Z", "2026-04-31T10:00:00Z", "2025-02-29T10:00:00Z", "1900-02-29T10:00:00Z", "2026-03-01T10:60:00Z", "x026-03-01T10:00:00Z", "2026-03-01T10:0a:00Z"})
     void rejectsWhatInstantParseRejects(String text) {
         assertThrows(DateTimeParseException.class, () -> Instant.parse(text));
         assertThrows(DateTimeParseException.class, () -> IsoInstant.parse(text));
