@@ -130,8 +130,7 @@ public final class RpcClient implements AutoCloseable {
             Object answer = PlainJson.parse(receiveLine(deadline, method));
             Map<?, ?> response = answer instanceof Map<?, ?> m ? m : Map.of();
             if (response.get("error") instanceof Map<?, ?> error) {
-                throw new RpcException(error.get("code") instanceof JsonNumber code && code.integral()
-                        ? (int) Long.parseLong(code.text()) : RpcException.INTERNAL_ERROR,
+                throw new RpcException(errorCode(error.get("code")),
                         error.get("message") == null ? "error without message" : String.valueOf(error.get("message")));
             }
             Object answerId = response.get("id");
@@ -147,6 +146,17 @@ public final class RpcClient implements AutoCloseable {
         } catch (IOException e) {
             throw new DaemonUnreachableException(prefix(socket) + method + ": " + reason(e), e);
         }
+    }
+
+    private static int errorCode(Object code) {
+        if (code instanceof JsonNumber n && n.integral()) {
+            try {
+                return Math.toIntExact(n.longValue());
+            } catch (ArithmeticException | NumberFormatException e) {
+                return RpcException.INTERNAL_ERROR; // no JSON-RPC code is that large
+            }
+        }
+        return RpcException.INTERNAL_ERROR;
     }
 
     /** Calls {@code method} and maps the result onto {@code type}. */

@@ -300,6 +300,13 @@ class RpcServerTest {
                         + ": answer to status is not JSON: "), e.getMessage());
             }
             t.join();
+            t = answerOnce(listener, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":123456789012345678901},\"id\":1}");
+            try (RpcClient client = RpcClient.connect(socket, Duration.ofSeconds(5))) {
+                RpcException e = assertThrows(RpcException.class, () -> client.call("status"));
+                assertEquals(RpcException.INTERNAL_ERROR, e.code());
+                assertEquals("error without message", e.getMessage());
+            }
+            t.join();
             t = answerOnce(listener, "{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":7}");
             try (RpcClient client = RpcClient.connect(socket, Duration.ofSeconds(5))) {
                 DaemonUnreachableException e = assertThrows(DaemonUnreachableException.class,
