@@ -1,9 +1,8 @@
 package io.mosnet.cli;
 
 import io.mosnet.api.net.HostNetwork;
-import io.mosnet.runtime.dns.ResolvConfWriter;
 import io.mosnet.runtime.netlink.NetlinkHostNetwork;
-import io.mosnet.runtime.rpc.RpcServer;
+import io.mosnet.runtime.rpc.RpcClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +24,14 @@ public record CliContext(Supplier<HostNetwork> hostNetwork, Path resolvConf, Map
 
     public static final String SOCKET_ENV = "MOSNET_SOCKET";
 
+    /**
+     * The file {@code ResolvConfWriter.DEFAULT_PATH} names, spelt out here: reading that constant would initialise
+     * the writer and with it the logging framework, a tenth of a {@code mosnet status}.
+     */
+    static final Path RESOLV_CONF = Path.of("/etc/resolv.conf");
+
     public static CliContext system() {
-        return new CliContext(NetlinkHostNetwork::open, ResolvConfWriter.DEFAULT_PATH, System.getenv(),
+        return new CliContext(NetlinkHostNetwork::open, RESOLV_CONF, System.getenv(),
                 Duration.ofSeconds(10),
                 Clock.systemUTC());
     }
@@ -37,6 +42,6 @@ public record CliContext(Supplier<HostNetwork> hostNetwork, Path resolvConf, Map
             return option;
         }
         String fromEnv = env.get(SOCKET_ENV);
-        return fromEnv == null || fromEnv.isBlank() ? RpcServer.DEFAULT_SOCKET : Path.of(fromEnv);
+        return fromEnv == null || fromEnv.isBlank() ? RpcClient.DEFAULT_SOCKET : Path.of(fromEnv);
     }
 }

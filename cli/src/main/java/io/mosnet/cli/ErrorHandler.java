@@ -2,15 +2,15 @@ package io.mosnet.cli;
 
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.RpcException;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
+import java.io.PrintWriter;
 
 /**
  * The one place where failures become an exit code and a one-line message on stderr. A stack trace only with
- * {@code MOSNET_DEBUG=1}: users get the sentence, developers the trace.
+ * {@code MOSNET_DEBUG=1}: users get the sentence, developers the trace. It names no picocli type (picocli's
+ * handler interfaces are adapted in {@link Mosnet#commandLine}), so that a {@link DirectInvocation} that fails does
+ * not load picocli to say so.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler {
 
     private final boolean debug;
 
@@ -18,20 +18,18 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         this.debug = debug;
     }
 
-    @Override
-    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        cmd.getErr().println("mosnet: " + message(e));
+    /** Prints the one-line message (and the trace when debugging) to {@code err}; returns the exit code. */
+    int report(Exception e, PrintWriter err) {
+        err.println("mosnet: " + message(e));
         if (debug) {
-            e.printStackTrace(cmd.getErr());
+            e.printStackTrace(err);
         }
-        cmd.getErr().flush();
+        err.flush();
         return exitCode(e);
     }
 
+    /** The exit code of a failure while running a command (picocli's usage errors are mapped in Mosnet). */
     static int exitCode(Throwable e) {
-        if (e instanceof CommandLine.ParameterException) {
-            return ExitCodes.USAGE;
-        }
         if (e instanceof DaemonUnreachableException) {
             return ExitCodes.UNREACHABLE;
         }

@@ -21,6 +21,7 @@ import io.mosnet.cli.command.StatusCommand;
 import io.mosnet.cli.command.SysctlCommand;
 import io.mosnet.cli.command.VerifyCommand;
 import io.mosnet.cli.command.VlanCommand;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,16 +90,34 @@ public final class Mosnet implements Callable<Integer> {
     /** The configured command line; tests build it with their own context and capture its out/err. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cmd = new CommandLine(new Mosnet(context));
-        cmd.setExecutionExceptionHandler(new ErrorHandler("1".equals(context.env().get("MOSNET_DEBUG"))));
-        cmd.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        ErrorHandler errors = new ErrorHandler("1".equals(context.env().get("MOSNET_DEBUG")));
+        cmd.setExecutionExceptionHandler((e, failed, parsed) -> errors.report(e, failed.getErr()));
+        cmd.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE
+                : ErrorHandler.exitCode(e));
         cmd.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cmd.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
         cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         return cmd;
     }
 
+    /**
+     * Runs {@code mosnet ARGS} and returns its exit code: the plain views directly ({@link DirectInvocation}),
+     * everything else through picocli's full model.
+     */
+    public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        DirectInvocation direct = DirectInvocation.parse(args);
+        if (direct != null) {
+            return direct.run(context, out, err);
+        }
+        CommandLine cmd = commandLine(context);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
+    /** Runs {@code mosnet ARGS} as the launcher does ({@link Main}). */
     public static void main(String[] args) {
-        System.exit(commandLine(CliContext.system()).execute(args));
+        Main.main(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -60,7 +60,10 @@ public final class Table {
 
     /** Two-column "key: value" block for single objects (status, lease, ovs). */
     public static void keyValues(PrintWriter out, List<String[]> pairs) {
-        int width = pairs.stream().mapToInt(p -> p[0].length()).max().orElse(0);
+        int width = 0;
+        for (String[] p : pairs) {
+            width = Math.max(width, p[0].length());
+        }
         for (String[] p : pairs) {
             String value = p[1] == null || p[1].isEmpty() ? "-" : p[1];
             out.println(p[0] + ":" + " ".repeat(width - p[0].length() + 1) + value);

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs {@code mosnet ARGS} in-process and keeps what it printed and returned. */
+/** Runs {@code mosnet ARGS} in-process, as {@code main} does, and keeps what it printed and returned. */
 public final class CliRunner {
 
     public record Result(int exitCode, String out, String err) {
@@ -18,6 +18,14 @@ public final class CliRunner {
     }
 
     public static Result run(CliContext context, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Mosnet.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** {@code mosnet ARGS} through picocli's full model only, for comparing with {@link #run}. */
+    public static Result runWithPicocli(CliContext context, String... args) {
         CommandLine cmd = Mosnet.commandLine(context);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.cli.CliContext;
 import io.mosnet.cli.Mosnet;
+import io.mosnet.cli.PrettyJson;
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.RpcClient;
 import io.mosnet.runtime.state.StateJson;
@@ -40,9 +41,12 @@ public abstract class MosnetCommand implements Callable<Integer> {
             description = "mosnetd's API socket (default: $MOSNET_SOCKET or /run/mosnet/mosnet.sock)")
     Path socket;
 
-    private final ObjectMapper mapper = StateJson.mapper();
+    private ObjectMapper mapper;
     private RpcClient client;
     private HostNetwork live;
+    /** Set when the command runs without picocli ({@link #runDirect}); then {@link #spec} is null. */
+    private CliContext directContext;
+    private PrintWriter directOut;
 
     @Override
     public final Integer call() throws Exception {
@@ -61,12 +65,30 @@ public abstract class MosnetCommand implements Callable<Integer> {
     /** The command's work; returns the exit code. */
     protected abstract int run() throws Exception;
 
+    /**
+     * Runs the command as {@code mosnet VERB [--json] [--socket PATH]} would, without picocli's model of the whole
+     * command line (which costs more than the rest of a {@code mosnet status}): for verbs whose only options are
+     * these two, found by {@link io.mosnet.cli.DirectInvocation}.
+     *
+     * @param socket the effective {@code --socket} (the verb's, else the top-level one), or null
+     */
+    public final int runDirect(CliContext context, PrintWriter out, boolean json, Path socket) throws Exception {
+        this.directContext = context;
+        this.directOut = out;
+        this.json = json;
+        this.socket = socket;
+        return call();
+    }
+
     protected CliContext context() {
-        return ((Mosnet) spec.root().userObject()).context();
+        return directContext != null ? directContext : ((Mosnet) spec.root().userObject()).context();
     }
 
     protected Path socketPath() {
-        return context().socket(socket != null ? socket : ((Mosnet) spec.root().userObject()).socketOption());
+        if (socket != null || directContext != null) {
+            return context().socket(socket);
+        }
+        return context().socket(((Mosnet) spec.root().userObject()).socketOption());
     }
 
     /** The daemon; throws {@link DaemonUnreachableException} (exit 2) when it cannot be reached. */
@@ -95,16 +117,16 @@ public abstract class MosnetCommand implements Callable<Integer> {
     }
 
     protected <T> T convert(JsonNode node, Class<T> type) {
-        return convert(node, mapper.constructType(type));
+        return convert(node, mapper().constructType(type));
     }
 
     protected <T> List<T> convertList(JsonNode node, Class<T> element) {
-        return convert(node, mapper.getTypeFactory().constructCollectionType(List.class, element));
+        return convert(node, mapper().getTypeFactory().constructCollectionType(List.class, element));
     }
 
     private <T> T convert(JsonNode node, JavaType type) {
         try {
-            return mapper.treeToValue(node, type);
+            return mapper().treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new DaemonUnreachableException("cannot reach mosnetd at " + socketPath()
                     + ": answer does not match " + type.toCanonical() + ": " + e.getMessage(), e);
@@ -120,27 +142,45 @@ public abstract class MosnetCommand implements Callable<Integer> {
     }
 
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        return directOut != null ? directOut : spec.commandLine().getOut();
     }
 
+    /** Built on first use: views that print without Jackson do not pay for its start-up. */
     protected ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = StateJson.mapper();
+        }
         return mapper;
     }
 
     /** Pretty JSON with sorted map keys and ISO-8601 instants, then a newline. */
     protected void printJson(Object value) throws JsonProcessingException {
-        out().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        out().println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        out().flush();
+    }
+
+    /** Plain values ({@code RpcClient.call(String)}) as pretty JSON, byte for byte what {@link #printJson} gives. */
+    protected void printPlainJson(Object value) {
+        out().println(PrettyJson.write(value));
         out().flush();
     }
 
     /** {@code 2026-03-01T10:00:00Z (in 29m 12s)} or {@code (3m ago)}. */
     protected String when(Instant t) {
-        if (t == null) {
-            return null;
-        }
-        Duration d = Duration.between(context().clock().instant(), t);
-        String span = span(d.abs());
-        return t + (d.isNegative() ? " (" + span + " ago)" : " (in " + span + ")");
+        return t == null ? null : when(t, t.toString());
+    }
+
+    /** As {@link #when(Instant)} for an instant read with its text. */
+    String when(IsoInstant t) {
+        return t == null ? null : when(t.instant(), t.text());
+    }
+
+    private String when(Instant t, String shown) {
+        Instant now = context().clock().instant();
+        Duration d = Duration.between(now, t);
+        // Not d.abs(): negating a Duration goes through BigDecimal, whose start-up is a tenth of a mosnet status.
+        String span = span(d.isNegative() ? Duration.between(t, now) : d);
+        return shown + (d.isNegative() ? " (" + span + " ago)" : " (in " + span + ")");
     }
 
     static String span(Duration d) {
@@ -158,6 +198,14 @@ public abstract class MosnetCommand implements Callable<Integer> {
     }
 
     static String join(List<?> items) {
-        return items == null || items.isEmpty() ? "-" : String.join(", ", items.stream().map(String::valueOf).toList());
+        if (items == null || items.isEmpty()) {
+            return "-";
+        }
+        // A loop, not a stream: the stream machinery's first use costs more than the views it would serve.
+        StringBuilder s = new StringBuilder();
+        for (Object item : items) {
+            s.append(s.isEmpty() ? "" : ", ").append(item);
+        }
+        return s.toString();
     }
 }

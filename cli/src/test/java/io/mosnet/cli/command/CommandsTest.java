@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.net.IpNetwork;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.net.MacAddress;
+import io.mosnet.api.state.DaemonState;
+import io.mosnet.api.state.LeaseState;
+import io.mosnet.api.state.RouteState;
+import io.mosnet.api.state.UplinkState;
 import io.mosnet.api.state.VerifyDifference;
 import io.mosnet.cli.CliContext;
 import io.mosnet.cli.CliRunner;
@@ -105,6 +109,43 @@ class CommandsTest {
         assertTrue(r.out().contains("Routes:         0.0.0.0/0 via 10.0.0.1 dev mos"), r.transcript());
         assertTrue(r.out().contains("Lease dhcpv4:   10.0.0.5/24 BOUND, expires 2026-03-01T11:00:00Z (in 59m 0s)"),
                 r.transcript());
+    }
+
+    @Test
+    void statusShowsEveryUplinkAndLeasesInOrder() {
+        startDaemon(Caller.ROOT).state = new DaemonState(1, "dhcp", "running", "eth0", "mos", "mos", null,
+                List.of("10.0.0.5/24", "2001:db8::5/64"), List.of(new RouteState("0.0.0.0/0", null, "mos", true),
+                        new RouteState("10.1.0.0/16", "10.0.0.1", "mos", false)), null, List.of("a", "b"),
+                Map.of("dhcpv6", new LeaseState("dhcpv6", "SLAAC_ONLY", "eth0", null, null, null, null, null, null,
+                                0, null, null, null, null, null),
+                        "dhcpv4@mos1", new LeaseState("dhcpv4", "BOUND", "eth1", "192.0.2.9/24", null, null, null,
+                                null, null, 0, null, null, null, FakeDaemon.T0.minusSeconds(90000), null)),
+                List.of("2001:db8:1::/56"), null, null, List.of(), List.of("no carrier on eth1"), null,
+                FakeDaemon.T0, null, "dual-nic", List.of(new UplinkState("mos", "eth0", "dhcp", 0, true, List.of()),
+                        new UplinkState("mos1", "eth1", "dhcp", 12, false, List.of("192.0.2.9/24"))));
+        Result r = mosnet("status");
+        assertEquals("""
+                Mode:              dhcp
+                Phase:             running
+                NIC:               eth0
+                Bridge:            mos
+                Host interface:    mos
+                Topology:          dual-nic
+                Uplink mos:        eth0, dhcp, default route and DNS
+                Uplink mos1:       eth1, dhcp, VLAN 12, own subnets only, 192.0.2.9/24
+                Addresses:         10.0.0.5/24, 2001:db8::5/64
+                Routes:            0.0.0.0/0 dev mos onlink, 10.1.0.0/16 via 10.0.0.1 dev mos
+                DNS:               -
+                Search:            a, b
+                Lease dhcpv4@mos1: 192.0.2.9/24 BOUND, expires 2026-02-28T09:00:00Z (1d 1h ago)
+                Lease dhcpv6:      SLAAC_ONLY
+                Delegated:         2001:db8:1::/56
+                Plugins:           -
+                Problems:          no carrier on eth1
+                Started:           2026-03-01T10:00:00Z (1m 0s ago)
+                Updated:           -
+                """, r.out(), r.transcript());
+        assertEquals(0, r.exitCode());
     }
 
     @Test
@@ -326,6 +367,26 @@ class CommandsTest {
         assertEquals(ExitCodes.FAILED, r.exitCode(), r.transcript());
         assertTrue(r.err().startsWith("mosnet: state file " + stateFile + " is not usable: truncated"),
                 r.transcript());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--json", "status", "status --json", "--json status", "--socket=SOCK lease --json",
+            "config", "lease", "dns", "dns --json", "interfaces", "bridge", "firewall", "vlan", "ovs", "flows",
+            "prefix", "discover", "health", "plugins --json", "health --json --socket SOCK"})
+    void directRunsMatchPicocli(String line) {
+        startDaemon(Caller.ROOT);
+        String[] args = line.isEmpty() ? new String[0] : line.replace("SOCK", socket.toString()).split(" ");
+        assertEquals(CliRunner.runWithPicocli(context(), args), CliRunner.run(context(), args));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--json", "lease", "status --socket NOWHERE"})
+    void directFailuresMatchPicocli(String line) {
+        String[] args = line.isEmpty() ? new String[0] : line.replace("NOWHERE", dir.resolve("x.sock").toString())
+                .split(" ");
+        Result picocli = CliRunner.runWithPicocli(context(), args);
+        assertEquals(ExitCodes.UNREACHABLE, picocli.exitCode(), picocli.transcript());
+        assertEquals(picocli, CliRunner.run(context(), args));
     }
 
     @Test

@@ -43,6 +43,8 @@ final class FakeDaemon implements DaemonView, AutoCloseable {
     volatile List<VerifyDifference> backendDifferences = List.of();
     volatile boolean ovsAvailable = true;
     volatile String backend = "linux";
+    /** What {@code status} answers instead of the fixed state, when set. */
+    volatile DaemonState state;
     final RpcServer server;
 
     FakeDaemon(Path socket, Caller caller) {
@@ -52,6 +54,9 @@ final class FakeDaemon implements DaemonView, AutoCloseable {
 
     @Override
     public DaemonState state() {
+        if (state != null) {
+            return state;
+        }
         LeaseState lease = new LeaseState("dhcpv4", "BOUND", "eth0", "10.0.0.5/24", "10.0.0.1", "10.0.0.1",
                 List.of("10.0.0.1"), List.of("lab"), List.of(), 1500, T0, T0.plusSeconds(1800), T0.plusSeconds(3150),
                 T0.plusSeconds(3600), "01aabbccddeeff");

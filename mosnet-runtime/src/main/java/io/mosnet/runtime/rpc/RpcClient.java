@@ -27,20 +27,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RpcClient implements AutoCloseable {
 
+    /** Where mosnetd listens unless told otherwise; here so that clients do not initialise the server's class. */
+    public static final Path DEFAULT_SOCKET = Path.of("/run/mosnet/mosnet.sock");
+
     private final Path socket;
     private final SocketChannel channel;
     private final Selector selector;
     private final Duration timeout;
-    private final ObjectMapper json;
+    private ObjectMapper json;
     private final AtomicLong ids = new AtomicLong();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    private RpcClient(Path socket, SocketChannel channel, Selector selector, Duration timeout, ObjectMapper json) {
+    private RpcClient(Path socket, SocketChannel channel, Selector selector, Duration timeout) {
         this.socket = socket;
         this.channel = channel;
         this.selector = selector;
         this.timeout = timeout;
-        this.json = json;
     }
 
     /** Connects; throws {@link DaemonUnreachableException} when nothing answers on {@code socket}. */
@@ -51,7 +53,7 @@ public final class RpcClient implements AutoCloseable {
             channel.configureBlocking(false);
             Selector selector = Selector.open();
             channel.register(selector, SelectionKey.OP_READ);
-            return new RpcClient(socket, channel, selector, timeout, StateJson.mapper());
+            return new RpcClient(socket, channel, selector, timeout);
         } catch (IOException e) {
             if (channel != null) {
                 try {
@@ -81,6 +83,7 @@ public final class RpcClient implements AutoCloseable {
 
     /** Calls {@code method} with named {@code params} (may be empty) and returns the result tree. */
     public JsonNode call(String method, Map<String, ?> params) {
+        ObjectMapper json = json();
         long id = ids.incrementAndGet();
         ObjectNode request = json.createObjectNode();
         request.put("jsonrpc", "2.0");
@@ -111,11 +114,56 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code method} without parameters and returns the result as plain values ({@link PlainJson}): the
+     * same exchange as {@link #call(String, Map)} without starting Jackson, for the CLI's most used views.
+     */
+    public Object call(String method) {
+        long id = ids.incrementAndGet();
+        // What Jackson writes for the same request: {"jsonrpc":"2.0","method":"...","id":N}.
+        StringBuilder request = new StringBuilder("{\"jsonrpc\":\"2.0\",\"method\":");
+        JsonStrings.quote(method, request);
+        request.append(",\"id\":").append(id).append("}\n");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            send(request.toString(), deadline, method);
+            Object answer = PlainJson.parse(receiveLine(deadline, method));
+            Map<?, ?> response = answer instanceof Map<?, ?> m ? m : Map.of();
+            if (response.get("error") instanceof Map<?, ?> error) {
+                throw new RpcException(errorCode(error.get("code")),
+                        error.get("message") == null ? "error without message" : String.valueOf(error.get("message")));
+            }
+            Object answerId = response.get("id");
+            if (!(answerId instanceof JsonNumber n && n.integral() && n.text().equals(Long.toString(id)))) {
+                throw new DaemonUnreachableException(prefix(socket) + "answer to " + method + " has id "
+                        + (answerId instanceof String text ? JsonStrings.quote(text, new StringBuilder()) : answerId)
+                        + ", expected " + id);
+            }
+            return response.get("result");
+        } catch (MalformedJsonException e) {
+            throw new DaemonUnreachableException(prefix(socket) + "answer to " + method + " is not JSON: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DaemonUnreachableException(prefix(socket) + method + ": " + reason(e), e);
+        }
+    }
+
+    private static int errorCode(Object code) {
+        if (code instanceof JsonNumber n && n.integral()) {
+            try {
+                return Math.toIntExact(n.longValue());
+            } catch (ArithmeticException | NumberFormatException e) {
+                return RpcException.INTERNAL_ERROR; // no JSON-RPC code is that large
+            }
+        }
+        return RpcException.INTERNAL_ERROR;
+    }
+
     /** Calls {@code method} and maps the result onto {@code type}. */
     public <T> T call(String method, Map<String, ?> params, JavaType type) {
         JsonNode result = call(method, params);
         try {
-            return json.treeToValue(result, type);
+            return json().treeToValue(result, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new DaemonUnreachableException(prefix(socket) + "answer to " + method + " does not match "
                     + type.toCanonical() + ": " + e.getMessage(), e);
@@ -123,10 +171,14 @@ public final class RpcClient implements AutoCloseable {
     }
 
     public <T> T call(String method, Map<String, ?> params, Class<T> type) {
-        return call(method, params, json.constructType(type));
+        return call(method, params, json().constructType(type));
     }
 
+    /** mosnet's Jackson configuration, built on first use: {@link #call(String)} does without it. */
     public ObjectMapper json() {
+        if (json == null) {
+            json = StateJson.mapper();
+        }
         return json;
     }
 

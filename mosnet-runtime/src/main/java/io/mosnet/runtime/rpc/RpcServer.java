@@ -48,7 +48,7 @@ public final class RpcServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
 
-    public static final Path DEFAULT_SOCKET = Path.of("/run/mosnet/mosnet.sock");
+    public static final Path DEFAULT_SOCKET = RpcClient.DEFAULT_SOCKET;
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
     public static final String SOCKET_GROUP = "mosnet";
     private static final Set<PosixFilePermission> MODE_0660 = Set.of(PosixFilePermission.OWNER_READ,

@@ -255,4 +255,66 @@ class RpcServerTest {
             }
         }
     }
+
+    @Test
+    void plainCallGivesTheSameAnswerWithoutJackson() throws Exception {
+        start(builder().peerCredentials(PeerCredentials.fixed(new Caller("alice", "users", false))));
+        try (RpcClient client = RpcClient.connect(server.socket(), Duration.ofSeconds(5))) {
+            Object plain = client.call("status");
+            assertEquals(PlainJson.parse(json.writeValueAsString(client.call("status", Map.of()))), plain);
+            assertEquals("running", ((Map<?, ?>) plain).get("phase"));
+            RpcException e = assertThrows(RpcException.class, () -> client.call("flows"));
+            assertEquals(RpcException.UNAVAILABLE, e.code());
+            RpcException denied = assertThrows(RpcException.class, () -> client.call("conntrack.flush"));
+            assertEquals(RpcException.PERMISSION_DENIED, denied.code());
+        }
+    }
+
+    /** A server that answers the first request on {@code socket} with {@code answer} and a newline. */
+    static Thread answerOnce(ServerSocketChannel listener, String answer) {
+        Thread t = new Thread(() -> {
+            try (SocketChannel c = listener.accept()) {
+                java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(4096);
+                while (c.read(in) > 0 && in.get(in.position() - 1) != '\n') {
+                    // until the request's newline
+                }
+                c.write(java.nio.ByteBuffer.wrap((answer + "\n").getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    @Test
+    void plainCallReportsAnswersThatAreNotJsonOrForAnotherRequest() throws Exception {
+        Path socket = dir.resolve("odd.sock");
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(socket));
+            Thread t = answerOnce(listener, "{\"jsonrpc\":\"2.0\",\"result\":{}");
+            try (RpcClient client = RpcClient.connect(socket, Duration.ofSeconds(5))) {
+                DaemonUnreachableException e = assertThrows(DaemonUnreachableException.class,
+                        () -> client.call("status"));
+                assertTrue(e.getMessage().startsWith("cannot reach mosnetd at " + socket
+                        + ": answer to status is not JSON: "), e.getMessage());
+            }
+            t.join();
+            t = answerOnce(listener, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":123456789012345678901},\"id\":1}");
+            try (RpcClient client = RpcClient.connect(socket, Duration.ofSeconds(5))) {
+                RpcException e = assertThrows(RpcException.class, () -> client.call("status"));
+                assertEquals(RpcException.INTERNAL_ERROR, e.code());
+                assertEquals("error without message", e.getMessage());
+            }
+            t.join();
+            t = answerOnce(listener, "{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":7}");
+            try (RpcClient client = RpcClient.connect(socket, Duration.ofSeconds(5))) {
+                DaemonUnreachableException e = assertThrows(DaemonUnreachableException.class,
+                        () -> client.call("status"));
+                assertEquals("cannot reach mosnetd at " + socket + ": answer to status has id 7, expected 1",
+                        e.getMessage());
+            }
+            t.join();
+        }
+    }
 }
