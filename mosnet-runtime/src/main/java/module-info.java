@@ -20,12 +20,15 @@ module io.mosnet.runtime {
     exports io.mosnet.runtime.state;
     exports io.mosnet.runtime.dns;
     exports io.mosnet.runtime.rpc;
+    // SLF4J instantiates the binding itself when the launcher names it (slf4j.provider).
+    exports io.mosnet.runtime.log to org.slf4j;
 
     uses io.mosnet.api.bridge.BridgeBackend;
     uses io.mosnet.api.firewall.Firewall;
     uses io.mosnet.api.address.AddressSource;
     uses io.mosnet.api.topology.Topology;
 
+    provides org.slf4j.spi.SLF4JServiceProvider with io.mosnet.runtime.log.TinylogBridge;
     provides io.mosnet.api.topology.Topology with io.mosnet.runtime.topology.SingleTopology,
             io.mosnet.runtime.topology.VlanTopology, io.mosnet.runtime.topology.DualNicTopology;
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.mosnet.runtime.log.TinylogBackend;
+import org.slf4j.event.Level;
 
 /**
  * Sets tinylog up before the first log line: level from {@code --log-level} or {@code MOSNET_LOG}, the console
@@ -64,8 +66,21 @@ public final class Logging {
         c.put("writingthread", "false");
         // Unbuffered writers on the calling thread: nothing to flush, and the shutdown hook can still log.
         c.put("autoshutdown", "false");
-        org.tinylog.configuration.Configuration.replace(c);
+        // tinylog sets itself up on a thread of its own; lines logged meanwhile wait for it (TinylogBackend).
+        TinylogBackend.configureShared(c, lvl.equals("off") ? null : Level.valueOf(lvl.toUpperCase(Locale.ROOT)));
         return warning;
+    }
+
+    /**
+     * Waits up to {@code millis} until lines logged during tinylog's set-up are written: for a process about to
+     * exit right after start-up (a configuration error, {@code --check}).
+     */
+    public static void flush(long millis) {
+        try {
+            TinylogBackend.awaitShared(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean writable(Path file) {

@@ -1,0 +1,158 @@
+package io.mosnet.runtime.log;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.event.Level;
+import org.tinylog.configuration.Configuration;
+import org.tinylog.provider.LoggingProvider;
+import org.tinylog.provider.ProviderRegistry;
+
+/**
+ * Where every log line goes: tinylog's logging provider, once it is set up. {@link #configureInBackground} hands the
+ * set-up to a thread of its own; lines logged meanwhile are kept (in order, with their level and exception) and
+ * written as soon as tinylog is ready, so a caller never waits for it. Used before any configuration (tests, the
+ * CLI), the backend sets tinylog up on the spot, with tinylog's own defaults, as slf4j-tinylog did.
+ *
+ * <p>Kept lines are written with the time at which tinylog got them, a few tens of milliseconds late at most.
+ */
+public final class TinylogBackend {
+
+    /** Frames between tinylog's log call and the caller; tinylog needs it only for location tokens, unused here. */
+    private static final int DEPTH = 3;
+    private static final TinylogBackend SHARED = new TinylogBackend(ProviderRegistry::getLoggingProvider);
+
+    private final Supplier<LoggingProvider> setUp;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile LoggingProvider provider;
+    /** Lines logged while tinylog is being set up; null when nothing is being set up. Guarded by this. */
+    private List<Line> kept;
+    private Level keptLevel;
+
+    TinylogBackend(Supplier<LoggingProvider> setUp) {
+        this.setUp = setUp;
+    }
+
+    static TinylogBackend shared() {
+        return SHARED;
+    }
+
+    /**
+     * See {@link io.mosnet.runtime.Logging#configure}: applies {@code configuration} and sets tinylog up behind.
+     *
+     * @param minimum the configured level, null for {@code off}
+     */
+    public static void configureShared(Map<String, String> configuration, Level minimum) {
+        SHARED.configureInBackground(() -> Configuration.replace(configuration), minimum);
+    }
+
+    /** Waits (a bounded time) until the shared backend has written what it kept; for a process about to exit. */
+    public static void awaitShared(long millis) throws InterruptedException {
+        SHARED.await(millis);
+    }
+
+    /**
+     * Runs {@code configure} and then tinylog's set-up on a new thread; until it is done, lines at {@code minimum}
+     * and above are kept (none when it is null). Does nothing if tinylog is already set up or being set up.
+     */
+    void configureInBackground(Runnable configure, Level minimum) {
+        synchronized (this) {
+            if (provider != null || kept != null) {
+                return;
+            }
+            kept = new ArrayList<>();
+            keptLevel = minimum;
+        }
+        Thread.ofPlatform().daemon().name("mosnet-log-setup").start(() -> {
+            LoggingProvider p = null;
+            try {
+                configure.run();
+                p = setUp.get();
+            } finally {
+                finish(p);
+            }
+        });
+    }
+
+    boolean enabled(Level level) {
+        LoggingProvider p = provider;
+        if (p == null) {
+            synchronized (this) {
+                if (kept != null) {
+                    return keptLevel != null && level.toInt() >= keptLevel.toInt();
+                }
+            }
+            p = setUpHere();
+        }
+        return p.isEnabled(DEPTH, null, tinylog(level));
+    }
+
+    void log(Level level, String message, Throwable throwable) {
+        LoggingProvider p = provider;
+        if (p == null) {
+            synchronized (this) {
+                if (kept != null) {
+                    if (keptLevel != null && level.toInt() >= keptLevel.toInt()) {
+                        kept.add(new Line(level, message, throwable));
+                    }
+                    return;
+                }
+            }
+            p = setUpHere();
+        }
+        p.log(DEPTH, null, tinylog(level), throwable, null, message);
+    }
+
+    void await(long millis) throws InterruptedException {
+        synchronized (this) {
+            if (kept == null) {
+                return;
+            }
+        }
+        ready.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Nothing configured: tinylog with its own defaults, now, on the caller's thread. */
+    private LoggingProvider setUpHere() {
+        LoggingProvider p = setUp.get();
+        synchronized (this) {
+            if (provider == null && kept == null) {
+                provider = p;
+            }
+        }
+        return p;
+    }
+
+    /** Writes the kept lines in order, then lets callers through to tinylog directly. */
+    private synchronized void finish(LoggingProvider p) {
+        if (p != null) {
+            for (Line line : kept) {
+                p.log(DEPTH, null, tinylog(line.level), line.throwable, null, line.message);
+            }
+        } else {
+            // The set-up failed (and said why on standard error): what was kept goes there too, not nowhere.
+            for (Line line : kept) {
+                System.err.println(line.level + " " + line.message);
+            }
+        }
+        kept = null;
+        provider = p;
+        ready.countDown();
+    }
+
+    private static org.tinylog.Level tinylog(Level level) {
+        return switch (level) {
+            case TRACE -> org.tinylog.Level.TRACE;
+            case DEBUG -> org.tinylog.Level.DEBUG;
+            case INFO -> org.tinylog.Level.INFO;
+            case WARN -> org.tinylog.Level.WARN;
+            case ERROR -> org.tinylog.Level.ERROR;
+        };
+    }
+
+    private record Line(Level level, String message, Throwable throwable) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.mosnet.runtime.log;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.slf4j.event.Level;
+import org.tinylog.provider.LoggingProvider;
+
+class TinylogBackendTest {
+
+    @Test
+    void linesLoggedDuringTheSetUpAreWrittenInOrderOnceItIsDone() throws Exception {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        CountDownLatch release = new CountDownLatch(1);
+        TinylogBackend backend = new TinylogBackend(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return tinylog;
+        });
+        backend.configureInBackground(() -> { }, Level.INFO);
+
+        IllegalStateException boom = new IllegalStateException("boom");
+        backend.log(Level.INFO, "first", null);
+        backend.log(Level.DEBUG, "below the level: dropped", null);
+        backend.log(Level.WARN, "second", boom);
+        assertTrue(backend.enabled(Level.INFO));
+        assertFalse(backend.enabled(Level.DEBUG));
+        verify(tinylog, never()).log(anyInt(), any(), any(), any(), any(), any());
+
+        release.countDown();
+        backend.await(5000);
+        backend.log(Level.ERROR, "third", null);
+
+        InOrder order = inOrder(tinylog);
+        order.verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.INFO), isNull(), isNull(), eq("first"));
+        order.verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.WARN), eq(boom), isNull(), eq("second"));
+        order.verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.ERROR), isNull(), isNull(), eq("third"));
+        verify(tinylog, never()).log(anyInt(), any(), eq(org.tinylog.Level.DEBUG), any(), any(), any());
+    }
+
+    @Test
+    void withoutConfigurationTinylogIsSetUpOnTheCallersThread() {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        when(tinylog.isEnabled(anyInt(), isNull(), eq(org.tinylog.Level.TRACE))).thenReturn(false);
+        TinylogBackend backend = new TinylogBackend(() -> tinylog);
+        assertFalse(backend.enabled(Level.TRACE));
+        backend.log(Level.INFO, "now", null);
+        verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.INFO), isNull(), isNull(), eq("now"));
+    }
+
+    @Test
+    void theBridgeFormatsPlaceholdersAndPassesTheException() throws Exception {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        when(tinylog.isEnabled(anyInt(), isNull(), any())).thenReturn(true);
+        TinylogBackend backend = new TinylogBackend(() -> tinylog);
+        RuntimeException e = new RuntimeException("x");
+        new BridgeLogger("t", backend).warn("{} on {}", "DHCPNAK", "eth0", e);
+        verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.WARN), eq(e), isNull(), eq("DHCPNAK on eth0"));
+    }
+}
