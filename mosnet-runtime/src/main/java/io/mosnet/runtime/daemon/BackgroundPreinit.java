@@ -22,13 +22,14 @@ final class BackgroundPreinit {
     }
 
     /**
-     * Two threads, JNA's binding alone taking as long as the rest together; the first starts the second, so that the
-     * main thread waits for one thread start (milliseconds when the cores are busy), not two.
+     * Two threads, JNA's binding (the longest: the main thread reaches its first netlink call before it is done)
+     * first; that thread starts the other, so that the main thread waits for one thread start (milliseconds when the
+     * cores are busy), not two.
      */
     static void start() {
-        Thread.ofPlatform().daemon().name("mosnet-preinit-jdk").start(() -> {
-            Thread.ofPlatform().daemon().name("mosnet-preinit-jna").start(BackgroundPreinit::bindNative);
-            readyJdk();
+        Thread.ofPlatform().daemon().name("mosnet-preinit-jna").start(() -> {
+            Thread.ofPlatform().daemon().name("mosnet-preinit-jdk").start(BackgroundPreinit::readyJdk);
+            bindNative();
         });
     }
 

@@ -29,7 +29,23 @@ public final class Mosnetd {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        if (startsDaemon(args)) {
+            BackgroundPreinit.start(); // first of all: the daemon's own set-up overlaps it
+        }
+        int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Logging.flush(2000); // what was logged while tinylog was still being set up
+        System.exit(status);
+    }
+
+    /** Not --check, --help or --version: only a daemon on its way to the network needs the head start. */
+    private static boolean startsDaemon(String[] args) {
+        for (String a : args) {
+            if (a.equals("--check") || a.equals("--help") || a.equals("--version") || a.equals("-h")
+                    || a.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs mosnetd with the given arguments and streams; returns the exit status. */
@@ -56,9 +72,6 @@ public final class Mosnetd {
 
     private int call() {
         boolean check = args.check;
-        if (!check) {
-            BackgroundPreinit.start();
-        }
         String level = args.logLevel != null ? args.logLevel : System.getenv("MOSNET_LOG");
         if (level == null && check) {
             level = "warn"; // --check prints the plan itself
