@@ -24,10 +24,22 @@ final class BuiltinPlugins {
     }
 
     private static <T extends MosnetPlugin> void load(PluginKind kind, Class<T> service, List<PluginRegistry.Entry> out) {
-        ServiceLoader.load(service, BuiltinPlugins.class.getClassLoader()).stream().forEach(p -> {
+        loader(service).stream().forEach(p -> {
             Class<? extends T> type = p.type();
             out.add(new PluginRegistry.Entry(kind, p.get(), source(type)));
         });
+    }
+
+    /**
+     * On the module path, the providers of the runtime's own layer only: a class loader's ServiceLoader also looks
+     * for META-INF/services files, which opens every jar of the module path (milliseconds, at start-up) to find
+     * nothing more. On the class path (tests, embedding), the class loader's.
+     */
+    private static <T> ServiceLoader<T> loader(Class<T> service) {
+        Module runtime = BuiltinPlugins.class.getModule();
+        return runtime.isNamed() && runtime.getLayer() != null
+                ? ServiceLoader.load(runtime.getLayer(), service)
+                : ServiceLoader.load(service, BuiltinPlugins.class.getClassLoader());
     }
 
     static String source(Class<?> type) {
