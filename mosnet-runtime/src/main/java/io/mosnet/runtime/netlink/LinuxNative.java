@@ -1,5 +1,6 @@
 package io.mosnet.runtime.netlink;
 
+import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -11,7 +12,7 @@ import java.nio.ByteOrder;
 
 /**
  * Every libc call of the runtime (rtnetlink, AF_PACKET, /proc/sys, namespaces, and the AF_UNIX datagrams of
- * sd_notify), through JNA direct mapping. Each wrapper checks the result and throws a
+ * sd_notify), through JNA function handles. Each wrapper checks the result and throws a
  * {@link NetworkException} carrying the errno and its strerror text; no {@link Pointer} leaves this class.
  * Constants are the x86_64/aarch64 Linux values (identical on both).
  */
@@ -55,47 +56,96 @@ final class LinuxNative {
     private LinuxNative() {
     }
 
-    /** The raw functions; direct mapping keeps the per-call overhead at a JNI call. */
+    /**
+     * The raw functions, called through JNA {@link Function} handles rather than direct mapping: direct mapping's
+     * registration builds JNA's FFI type structures by reflection first (tens of milliseconds on a cold JVM, on the
+     * way to the first netlink socket), while a handle is a symbol lookup and each call a JNI call that converts its
+     * few arguments. {@link Function#THROW_LAST_ERROR}: errno is cleared before and turned into
+     * {@link LastErrorException} after the call, as with direct mapping.
+     */
     private static final class C {
-        static {
-            Native.register(C.class, NativeLibrary.getInstance("c"));
+        private static final NativeLibrary LIBC = NativeLibrary.getInstance("c");
+        private static final Function SOCKET = function("socket");
+        private static final Function BIND = function("bind");
+        private static final Function SETSOCKOPT = function("setsockopt");
+        private static final Function SEND = function("send");
+        private static final Function RECV = function("recv");
+        private static final Function SENDTO = function("sendto");
+        private static final Function POLL = function("poll");
+        private static final Function CLOSE = function("close");
+        private static final Function OPEN = function("open");
+        private static final Function READ = function("read");
+        private static final Function WRITE = function("write");
+        private static final Function SETNS = function("setns");
+        private static final Function EVENTFD = function("eventfd");
+        private static final Function STRERROR = LIBC.getFunction("strerror");
+
+        private static Function function(String name) {
+            return LIBC.getFunction(name, Function.THROW_LAST_ERROR);
         }
 
-        static native int socket(int domain, int type, int protocol) throws LastErrorException;
+        static int socket(int domain, int type, int protocol) {
+            return SOCKET.invokeInt(new Object[] {domain, type, protocol});
+        }
 
-        static native int bind(int fd, byte[] address, int length) throws LastErrorException;
+        static int bind(int fd, byte[] address, int length) {
+            return BIND.invokeInt(new Object[] {fd, address, length});
+        }
 
-        static native int setsockopt(int fd, int level, int name, byte[] value, int length)
-                throws LastErrorException;
+        static int setsockopt(int fd, int level, int name, byte[] value, int length) {
+            return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+        }
 
-        static native int setsockopt(int fd, int level, int name, Pointer value, int length)
-                throws LastErrorException;
+        static int setsockopt(int fd, int level, int name, Pointer value, int length) {
+            return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+        }
 
-        static native long send(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+        static long send(int fd, byte[] buffer, long length, int flags) {
+            return SEND.invokeLong(new Object[] {fd, buffer, length, flags});
+        }
 
-        static native long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+        static long recv(int fd, byte[] buffer, long length, int flags) {
+            return RECV.invokeLong(new Object[] {fd, buffer, length, flags});
+        }
 
-        static native long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength)
-                throws LastErrorException;
+        static long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength) {
+            return SENDTO.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength});
+        }
 
-        static native int poll(byte[] fds, long count, int timeoutMillis) throws LastErrorException;
+        static int poll(byte[] fds, long count, int timeoutMillis) {
+            return POLL.invokeInt(new Object[] {fds, count, timeoutMillis});
+        }
 
-        static native int close(int fd) throws LastErrorException;
+        static int close(int fd) {
+            return CLOSE.invokeInt(new Object[] {fd});
+        }
 
-        static native int open(String path, int flags) throws LastErrorException;
+        static int open(String path, int flags) {
+            return OPEN.invokeInt(new Object[] {path, flags});
+        }
 
-        static native long read(int fd, byte[] buffer, long length) throws LastErrorException;
+        static long read(int fd, byte[] buffer, long length) {
+            return READ.invokeLong(new Object[] {fd, buffer, length});
+        }
 
-        static native long write(int fd, byte[] buffer, long length) throws LastErrorException;
+        static long write(int fd, byte[] buffer, long length) {
+            return WRITE.invokeLong(new Object[] {fd, buffer, length});
+        }
 
-        static native int setns(int fd, int nstype) throws LastErrorException;
+        static int setns(int fd, int nstype) {
+            return SETNS.invokeInt(new Object[] {fd, nstype});
+        }
 
-        static native int eventfd(int initial, int flags) throws LastErrorException;
+        static int eventfd(int initial, int flags) {
+            return EVENTFD.invokeInt(new Object[] {initial, flags});
+        }
 
-        static native String strerror(int errno);
+        static String strerror(int errno) {
+            return STRERROR.invokeString(new Object[] {errno}, false);
+        }
     }
 
-    /** Binds the native functions now (JNA's registration costs milliseconds), for a caller that can do it early. */
+    /** Loads JNA and looks the functions up now (milliseconds on a cold JVM), for a caller that can do it early. */
     static void load() {
         strerror(0);
     }
