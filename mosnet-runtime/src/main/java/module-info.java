@@ -12,7 +12,6 @@ module io.mosnet.runtime {
     requires org.slf4j;
     requires org.tinylog.api;
     requires jdk.net;
-    requires java.management;
 
     exports io.mosnet.runtime.netlink;
     exports io.mosnet.runtime.probe;

@@ -7,14 +7,12 @@ import java.nio.channels.ServerSocketChannel;
 
 /**
  * One-time set-up the daemon is certain to need, started on two more threads the moment mosnetd starts so that it
- * overlaps logging, configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
- * BackgroundPreinitializer does). In the order the main thread will want them: what tinylog's set-up waits for (the
- * default time zone, read from the tz database; the runtime MXBean it asks for the JVM's start), JNA's binding of
- * libc, and the JDK's AF_UNIX socket support (its class initialisation sets up a SecureRandom). Whichever thread gets
- * to a class first initialises it; the other waits for that, never repeats it. Nothing here logs (logging is not
- * configured yet) or changes the host. Opening the module jars ahead of tinylog's service lookups was tried (both
- * threads then contend for the same jar readers), and so was Jackson's set-up (with two cores it only took CPU from
- * the main thread; the API readies it once the network is up).
+ * overlaps configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
+ * BackgroundPreinitializer does): JNA's loading of libc, which the first netlink socket waits for, and the JDK's
+ * AF_UNIX socket support, whose class initialisation sets up a SecureRandom before the API can listen. Whichever
+ * thread gets to a class first initialises it; the other waits for that, never repeats it. Nothing here logs or
+ * changes the host. (tinylog sets itself up on a thread of its own, see TinylogBackend. Jackson's set-up was tried
+ * here: with two cores it only took CPU from the main thread; the API readies it once the network is up.)
  */
 final class BackgroundPreinit {
 
@@ -43,15 +41,9 @@ final class BackgroundPreinit {
 
     private static void readyJdk() {
         try {
-            java.util.TimeZone.getDefault();
-            java.lang.management.ManagementFactory.getRuntimeMXBean();
-        } catch (RuntimeException e) {
-            // Only a head start: tinylog does the same again and reports what fails.
-        }
-        try {
             ServerSocketChannel.open(StandardProtocolFamily.UNIX).close();
         } catch (IOException | RuntimeException e) {
-            // As above: the API server's own open names the problem.
+            // The API server's own open names the problem.
         }
     }
 }
