@@ -28,9 +28,13 @@ public final class TinylogBackend {
     private final Supplier<LoggingProvider> setUp;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile LoggingProvider provider;
+    /** Lines kept at most while tinylog is being set up (normally a few dozen over some tens of milliseconds). */
+    static final int MAX_KEPT = 10_000;
+
     /** Lines logged while tinylog is being set up; null when nothing is being set up. Guarded by this. */
     private List<Line> kept;
     private Level keptLevel;
+    private int dropped;
 
     TinylogBackend(Supplier<LoggingProvider> setUp) {
         this.setUp = setUp;
@@ -96,7 +100,11 @@ public final class TinylogBackend {
             synchronized (this) {
                 if (kept != null) {
                     if (keptLevel != null && level.toInt() >= keptLevel.toInt()) {
-                        kept.add(new Line(level, message, throwable));
+                        if (kept.size() < MAX_KEPT) {
+                            kept.add(new Line(level, message, throwable));
+                        } else {
+                            dropped++;
+                        }
                     }
                     return;
                 }
@@ -128,6 +136,10 @@ public final class TinylogBackend {
 
     /** Writes the kept lines in order, then lets callers through to tinylog directly. */
     private synchronized void finish(LoggingProvider p) {
+        if (dropped > 0) {
+            kept.add(new Line(Level.WARN, dropped + " log lines were dropped while tinylog was being set up (more than "
+                    + MAX_KEPT + " kept)", null));
+        }
         if (p != null) {
             for (Line line : kept) {
                 p.log(DEPTH, null, tinylog(line.level), line.throwable, null, line.message);

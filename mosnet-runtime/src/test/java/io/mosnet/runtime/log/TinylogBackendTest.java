@@ -54,6 +54,30 @@ class TinylogBackendTest {
     }
 
     @Test
+    void aSetUpThatTakesLongKeepsABoundedNumberOfLinesAndSaysHowManyWentMissing() throws Exception {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        CountDownLatch release = new CountDownLatch(1);
+        TinylogBackend backend = new TinylogBackend(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return tinylog;
+        });
+        backend.configureInBackground(() -> { }, Level.INFO);
+        for (int i = 0; i < TinylogBackend.MAX_KEPT + 5; i++) {
+            backend.log(Level.INFO, "line " + i, null);
+        }
+        release.countDown();
+        backend.await(5000);
+        verify(tinylog, org.mockito.Mockito.times(TinylogBackend.MAX_KEPT))
+                .log(anyInt(), isNull(), eq(org.tinylog.Level.INFO), isNull(), isNull(), any());
+        verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.WARN), isNull(), isNull(),
+                eq("5 log lines were dropped while tinylog was being set up (more than 10000 kept)"));
+    }
+
+    @Test
     void withoutConfigurationTinylogIsSetUpOnTheCallersThread() {
         LoggingProvider tinylog = mock(LoggingProvider.class);
         when(tinylog.isEnabled(anyInt(), isNull(), eq(org.tinylog.Level.TRACE))).thenReturn(false);
