@@ -2,17 +2,23 @@ package io.mosnet.runtime.daemon;
 
 import io.mosnet.runtime.netlink.NetlinkHostNetwork;
 import java.io.IOException;
+import java.lang.module.ResolvedModule;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
 
 /**
  * One-time set-up the daemon is certain to need, started on two more threads the moment mosnetd starts so that it
  * overlaps configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
- * BackgroundPreinitializer does): JNA's loading of libc, which the first netlink socket waits for, and the JDK's
- * AF_UNIX socket support, whose class initialisation sets up a SecureRandom before the API can listen. Whichever
- * thread gets to a class first initialises it; the other waits for that, never repeats it. Nothing here logs or
- * changes the host. (tinylog sets itself up on a thread of its own, see TinylogBackend. Jackson's set-up was tried
- * here: with two cores it only took CPU from the main thread; the API readies it once the network is up.)
+ * BackgroundPreinitializer does): JNA's loading of libc, which the first netlink socket waits for; the module path's
+ * jars, which the first service lookups all open (see {@link #openJars}); and the JDK's AF_UNIX socket support, whose
+ * class initialisation sets up a SecureRandom before the API can listen. Whichever thread gets to a class first
+ * initialises it; the other waits for that, never repeats it. Nothing here logs or changes the host. (tinylog sets
+ * itself up on a thread of its own, see TinylogBackend. Jackson's set-up was tried here: with two cores it only took
+ * CPU from the main thread; the API readies it once the network is up.)
  */
 final class BackgroundPreinit {
 
@@ -39,11 +45,55 @@ final class BackgroundPreinit {
         }
     }
 
+    /** See {@link #openJars}; guarded by itself. */
+    private static final List<JarFile> OPENED = new ArrayList<>();
+
     private static void readyJdk() {
+        openJars();
         try {
             ServerSocketChannel.open(StandardProtocolFamily.UNIX).close();
         } catch (IOException | RuntimeException e) {
             // The API server's own open names the problem.
+        }
+    }
+
+    /**
+     * Opens the module path's jars ahead of the first service lookups. tinylog's, java.util.logging's (JNA's classes
+     * hold its loggers) and the JDK security providers' all read META-INF/services from every jar, so the first of
+     * them opens every jar (interpreted zip code, tens of milliseconds) while the others wait for it. The JDK shares a
+     * jar's parsed central directory between the JarFiles open on it at the same time: jars opened here, from the
+     * other end of the list, are jars they find ready. Kept open until {@link #release}.
+     */
+    private static void openJars() {
+        List<ResolvedModule> modules = new ArrayList<>(ModuleLayer.boot().configuration().modules());
+        Collections.reverse(modules);
+        for (ResolvedModule m : modules) {
+            m.reference().location()
+                    .filter(u -> "file".equals(u.getScheme()) && u.getPath().endsWith(".jar"))
+                    .ifPresent(u -> {
+                        try {
+                            JarFile jar = new JarFile(u.getPath());
+                            synchronized (OPENED) {
+                                OPENED.add(jar);
+                            }
+                        } catch (IOException e) {
+                            // Only a head start: the class loader opens the jar itself when it needs it.
+                        }
+                    });
+        }
+    }
+
+    /** Closes what {@link #openJars} opened, once start-up is over (the class loader keeps its own). */
+    static void release() {
+        synchronized (OPENED) {
+            for (JarFile jar : OPENED) {
+                try {
+                    jar.close();
+                } catch (IOException e) {
+                    // nothing was written through it
+                }
+            }
+            OPENED.clear();
         }
     }
 }

@@ -113,6 +113,7 @@ public final class Daemon {
             // Only now, with the state file saying so: a Type=notify unit holds network-online.target back until
             // this message.
             status.flush();
+            BackgroundPreinit.release();
             // The network is up: now the API's JSON can be readied, off the main thread, for the first client.
             Thread.ofPlatform().daemon().name("mosnet-api-prepare").start(() -> rpc.prepare(status.snapshot()));
             notifier.ready("running: " + config.mode().label() + " mode, " + status.snapshot().nic() + " in "
