@@ -5,6 +5,7 @@ import io.mosnet.api.state.LeaseState;
 import io.mosnet.api.state.PluginInfo;
 import io.mosnet.api.state.RouteState;
 import io.mosnet.api.state.UplinkState;
+import io.mosnet.runtime.rpc.JsonStrings;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -17,8 +18,6 @@ import java.util.TreeMap;
  * wrote its phase. {@code StateJsonWriterTest} holds it to Jackson's output; reading stays with Jackson.
  */
 final class StateJsonWriter {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final StringBuilder out = new StringBuilder(2048);
     private int depth;
@@ -61,10 +60,6 @@ final class StateJsonWriter {
     }
 
     private void routes(Collection<RouteState> routes) {
-        if (routes == null) {
-            out.append("null");
-            return;
-        }
         array(routes, r -> {
             begin();
             field("destination").string(r.destination());
@@ -76,10 +71,6 @@ final class StateJsonWriter {
     }
 
     private void leases(Map<String, LeaseState> leases) {
-        if (leases == null) {
-            out.append("null");
-            return;
-        }
         object(leases, l -> {
             begin();
             field("protocol").string(l.protocol());
@@ -102,10 +93,6 @@ final class StateJsonWriter {
     }
 
     private void plugins(Collection<PluginInfo> plugins) {
-        if (plugins == null) {
-            out.append("null");
-            return;
-        }
         array(plugins, p -> {
             begin();
             field("id").string(p.id());
@@ -117,10 +104,6 @@ final class StateJsonWriter {
     }
 
     private void uplinks(Collection<UplinkState> uplinks) {
-        if (uplinks == null) {
-            out.append("null");
-            return;
-        }
         array(uplinks, u -> {
             begin();
             field("bridge").string(u.bridge());
@@ -155,6 +138,10 @@ final class StateJsonWriter {
     }
 
     private <T> void array(Collection<T> items, java.util.function.Consumer<T> element) {
+        if (items == null) {
+            out.append("null");
+            return;
+        }
         if (items.isEmpty()) {
             out.append("[ ]");
             return;
@@ -172,6 +159,10 @@ final class StateJsonWriter {
     }
 
     private <V> void object(Map<?, V> map, java.util.function.Consumer<V> element) {
+        if (map == null) {
+            out.append("null");
+            return;
+        }
         if (map.isEmpty()) {
             out.append("{ }");
             return;
@@ -217,32 +208,12 @@ final class StateJsonWriter {
         return this;
     }
 
-    /** A JSON string, escaped as Jackson does: quote, backslash and control characters only. */
+    /** A JSON string, escaped as Jackson does (see {@link JsonStrings}). */
     private void string(String s) {
         if (s == null) {
             out.append("null");
-            return;
+        } else {
+            JsonStrings.quote(s, out);
         }
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }
