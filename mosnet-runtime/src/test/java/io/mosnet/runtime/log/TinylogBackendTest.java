@@ -20,18 +20,21 @@ import org.tinylog.provider.LoggingProvider;
 
 class TinylogBackendTest {
 
+    /** A set-up that takes until {@code release}: the time a real one spends opening jars. */
+    private static LoggingProvider awaitThen(CountDownLatch release, LoggingProvider tinylog) {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return tinylog;
+    }
+
     @Test
     void linesLoggedDuringTheSetUpAreWrittenInOrderOnceItIsDone() throws Exception {
         LoggingProvider tinylog = mock(LoggingProvider.class);
         CountDownLatch release = new CountDownLatch(1);
-        TinylogBackend backend = new TinylogBackend(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return tinylog;
-        });
+        TinylogBackend backend = new TinylogBackend(() -> awaitThen(release, tinylog));
         backend.configureInBackground(() -> { }, Level.INFO);
 
         IllegalStateException boom = new IllegalStateException("boom");
@@ -57,14 +60,7 @@ class TinylogBackendTest {
     void aSetUpThatTakesLongKeepsABoundedNumberOfLinesAndSaysHowManyWentMissing() throws Exception {
         LoggingProvider tinylog = mock(LoggingProvider.class);
         CountDownLatch release = new CountDownLatch(1);
-        TinylogBackend backend = new TinylogBackend(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return tinylog;
-        });
+        TinylogBackend backend = new TinylogBackend(() -> awaitThen(release, tinylog));
         backend.configureInBackground(() -> { }, Level.INFO);
         for (int i = 0; i < TinylogBackend.MAX_KEPT + 5; i++) {
             backend.log(Level.INFO, "line " + i, null);
