@@ -113,17 +113,22 @@ class GatewayProbeTest {
         return new ArpPacket(ArpPacket.REPLY, GW_MAC, req.targetIp(), req.senderMac(), req.senderIp()).toFrame();
     }
 
-    @Test
-    void firstNicWithAnArpReplyWins() {
+    /** eth0 silent, eth1 answering for the gateway 192.0.2.1; probes from 192.0.2.10. */
+    private static ProbeResult probeSilentAndAnswering(FakeChannel silent, FakeChannel answering) {
         HostNetwork net = mock(HostNetwork.class);
-        FakeChannel silent = new FakeChannel(ETH0, f -> null);
-        FakeChannel answering = new FakeChannel(ETH1, GatewayProbeTest::arpGateway);
         when(net.openPacketChannel("eth0", PacketFilter.ARP_REPLY)).thenReturn(silent);
         when(net.openPacketChannel("eth1", PacketFilter.ARP_REPLY)).thenReturn(answering);
-
-        ProbeResult r = new GatewayProbe(net, Duration.ofSeconds(5), Duration.ofMillis(200))
+        return new GatewayProbe(net, Duration.ofSeconds(5), Duration.ofMillis(200))
                 .probeIpv4(List.of(ETH0, ETH1), IpAddresses.parseIpv4("192.0.2.10"),
                         IpAddresses.parseIpv4("192.0.2.1"));
+    }
+
+    @Test
+    void firstNicWithAnArpReplyWins() {
+        FakeChannel silent = new FakeChannel(ETH0, f -> null);
+        FakeChannel answering = new FakeChannel(ETH1, GatewayProbeTest::arpGateway);
+
+        ProbeResult r = probeSilentAndAnswering(silent, answering);
 
         assertEquals(ETH1, r.nic());
         assertEquals(GW_MAC, r.gatewayMac());
@@ -136,17 +141,12 @@ class GatewayProbeTest {
 
     @Test
     void theAnswerDoesNotWaitForTheSocketsToClose() {
-        HostNetwork net = mock(HostNetwork.class);
         FakeChannel silent = new FakeChannel(ETH0, f -> null);
         FakeChannel answering = new FakeChannel(ETH1, GatewayProbeTest::arpGateway);
         silent.closing = new java.util.concurrent.CountDownLatch(1);
         answering.closing = new java.util.concurrent.CountDownLatch(1);
-        when(net.openPacketChannel("eth0", PacketFilter.ARP_REPLY)).thenReturn(silent);
-        when(net.openPacketChannel("eth1", PacketFilter.ARP_REPLY)).thenReturn(answering);
 
-        ProbeResult r = new GatewayProbe(net, Duration.ofSeconds(5), Duration.ofMillis(200))
-                .probeIpv4(List.of(ETH0, ETH1), IpAddresses.parseIpv4("192.0.2.10"),
-                        IpAddresses.parseIpv4("192.0.2.1"));
+        ProbeResult r = probeSilentAndAnswering(silent, answering);
 
         assertEquals(ETH1, r.nic());
         assertFalse(answering.closed, "the winner's socket is still closing");
