@@ -10,4 +10,4 @@ if [ "$(id -u)" != 0 ]; then
 fi
 mvn -B -q -DskipTests package
 # The lab classes run on the distribution's own Java runtime (the build's default java may be older than 21).
-exec dist/target/mosnet/runtime/bin/java -cp lab/target/classes io.mosnet.lab.Demo dist/target/mosnet "${1:-dhcp}"
+exec dist/target/mosnet/runtime/bin/java -cp lab/target/test-classes io.mosnet.lab.Demo dist/target/mosnet "${1:-dhcp}"
