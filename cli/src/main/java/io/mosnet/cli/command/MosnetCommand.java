@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.cli.CliContext;
 import io.mosnet.cli.Mosnet;
-import io.mosnet.cli.PrettyJson;
+import io.mosnet.runtime.rpc.PrettyJson;
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.RpcClient;
 import io.mosnet.runtime.state.StateJson;

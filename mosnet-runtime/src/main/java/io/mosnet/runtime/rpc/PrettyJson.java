@@ -1,15 +1,14 @@
-package io.mosnet.cli;
+package io.mosnet.runtime.rpc;
 
-import io.mosnet.runtime.rpc.JsonNumber;
-import io.mosnet.runtime.rpc.JsonStrings;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plain JSON values ({@link io.mosnet.runtime.rpc.PlainJson}) printed exactly as Jackson's default pretty printer
- * prints the same tree, so that {@code --json} gives the same bytes whichever path produced it: objects one member
- * a line indented by two spaces per enclosing object, {@code "name" : value}, arrays on one line as
- * {@code [ a, b ]}, empty ones as <code>{ }</code> and {@code [ ]}.
+ * Plain JSON values ({@link PlainJson}'s: maps in their own order, lists, strings, numbers, booleans, null) printed
+ * exactly as Jackson's default pretty printer prints the same tree, so that {@code mosnet --json} and the state file
+ * give the same bytes whichever path produced them: objects one member a line indented by two spaces per enclosing
+ * object, {@code "name" : value}, arrays on one line as {@code [ a, b ]}, empty ones as <code>{ }</code> and
+ * {@code [ ]}. Java numbers print as Jackson prints them ({@code Double.toString} for fractions).
  */
 public final class PrettyJson {
 
@@ -38,6 +37,8 @@ public final class PrettyJson {
             JsonStrings.quote(s, out);
         } else if (value instanceof JsonNumber n) {
             out.append(number(n));
+        } else if (value instanceof Number n) {
+            out.append(n);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
         } else if (value instanceof Map<?, ?> map) {

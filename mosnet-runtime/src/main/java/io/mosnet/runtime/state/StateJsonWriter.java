@@ -5,215 +5,145 @@ import io.mosnet.api.state.LeaseState;
 import io.mosnet.api.state.PluginInfo;
 import io.mosnet.api.state.RouteState;
 import io.mosnet.api.state.UplinkState;
-import io.mosnet.runtime.rpc.JsonStrings;
+import io.mosnet.runtime.rpc.PrettyJson;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * The state file's JSON, written by hand: the same bytes as {@link StateJson}'s pretty printer (record components in
- * declaration order, map keys sorted, ISO-8601 instants, nulls written), without Jackson building bean serialisers by
- * reflection first: that cost the daemon tens of milliseconds of CPU on its way to the network, the moment it first
- * wrote its phase. {@code StateJsonWriterTest} holds it to Jackson's output; reading stays with Jackson.
+ * The state file's JSON without Jackson: the state as a plain tree (record components in declaration order, map keys
+ * sorted, ISO-8601 instants, nulls kept) printed by {@link PrettyJson}, the same bytes as {@link StateJson}'s pretty
+ * printer. Jackson building its bean serialisers by reflection cost the daemon tens of milliseconds of CPU on its way
+ * to the network, the moment it first wrote its phase. {@code StateJsonWriterTest} holds this to Jackson's output;
+ * reading stays with Jackson.
  */
 final class StateJsonWriter {
-
-    private final StringBuilder out = new StringBuilder(2048);
-    private int depth;
 
     private StateJsonWriter() {
     }
 
     /** {@code state} as pretty-printed JSON, without a trailing newline. */
-    static String write(DaemonState state) {
-        StateJsonWriter w = new StateJsonWriter();
-        w.state(state);
-        return w.out.toString();
+    static String write(DaemonState s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schemaVersion", s.schemaVersion());
+        m.put("mode", s.mode());
+        m.put("phase", s.phase());
+        m.put("nic", s.nic());
+        m.put("bridge", s.bridge());
+        m.put("hostInterface", s.hostInterface());
+        m.put("backend", s.backend());
+        m.put("addresses", plain(s.addresses()));
+        m.put("routes", list(s.routes(), StateJsonWriter::route));
+        m.put("dns", plain(s.dns()));
+        m.put("searchDomains", plain(s.searchDomains()));
+        m.put("leases", sortedValues(s.leases(), StateJsonWriter::lease));
+        m.put("delegatedPrefixes", plain(s.delegatedPrefixes()));
+        m.put("firewall", plain(s.firewall()));
+        m.put("nat", plain(s.nat()));
+        m.put("plugins", list(s.plugins(), StateJsonWriter::plugin));
+        m.put("problems", plain(s.problems()));
+        m.put("backendInfo", plain(s.backendInfo()));
+        m.put("startedAt", plain(s.startedAt()));
+        m.put("updatedAt", plain(s.updatedAt()));
+        m.put("topology", s.topology());
+        m.put("uplinks", list(s.uplinks(), StateJsonWriter::uplink));
+        return PrettyJson.write(m);
     }
 
-    private void state(DaemonState s) {
-        begin();
-        field("schemaVersion").append(s.schemaVersion());
-        field("mode").string(s.mode());
-        field("phase").string(s.phase());
-        field("nic").string(s.nic());
-        field("bridge").string(s.bridge());
-        field("hostInterface").string(s.hostInterface());
-        field("backend").string(s.backend());
-        field("addresses").value(s.addresses());
-        field("routes").routes(s.routes());
-        field("dns").value(s.dns());
-        field("searchDomains").value(s.searchDomains());
-        field("leases").leases(s.leases());
-        field("delegatedPrefixes").value(s.delegatedPrefixes());
-        field("firewall").value(s.firewall());
-        field("nat").value(s.nat());
-        field("plugins").plugins(s.plugins());
-        field("problems").value(s.problems());
-        field("backendInfo").value(s.backendInfo());
-        field("startedAt").value(s.startedAt());
-        field("updatedAt").value(s.updatedAt());
-        field("topology").string(s.topology());
-        field("uplinks").uplinks(s.uplinks());
-        end();
+    private static Map<String, Object> route(RouteState r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("destination", r.destination());
+        m.put("gateway", r.gateway());
+        m.put("device", r.device());
+        m.put("onlink", r.onlink());
+        return m;
     }
 
-    private void routes(Collection<RouteState> routes) {
-        array(routes, r -> {
-            begin();
-            field("destination").string(r.destination());
-            field("gateway").string(r.gateway());
-            field("device").string(r.device());
-            field("onlink").append(r.onlink());
-            end();
-        });
+    private static Map<String, Object> lease(LeaseState l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protocol", l.protocol());
+        m.put("state", l.state());
+        m.put("nic", l.nic());
+        m.put("address", l.address());
+        m.put("gateway", l.gateway());
+        m.put("server", l.server());
+        m.put("dns", plain(l.dns()));
+        m.put("domains", plain(l.domains()));
+        m.put("routes", plain(l.routes()));
+        m.put("mtu", l.mtu());
+        m.put("obtainedAt", plain(l.obtainedAt()));
+        m.put("renewAt", plain(l.renewAt()));
+        m.put("rebindAt", plain(l.rebindAt()));
+        m.put("expiresAt", plain(l.expiresAt()));
+        m.put("clientId", l.clientId());
+        return m;
     }
 
-    private void leases(Map<String, LeaseState> leases) {
-        object(leases, l -> {
-            begin();
-            field("protocol").string(l.protocol());
-            field("state").string(l.state());
-            field("nic").string(l.nic());
-            field("address").string(l.address());
-            field("gateway").string(l.gateway());
-            field("server").string(l.server());
-            field("dns").value(l.dns());
-            field("domains").value(l.domains());
-            field("routes").value(l.routes());
-            field("mtu").append(l.mtu());
-            field("obtainedAt").value(l.obtainedAt());
-            field("renewAt").value(l.renewAt());
-            field("rebindAt").value(l.rebindAt());
-            field("expiresAt").value(l.expiresAt());
-            field("clientId").string(l.clientId());
-            end();
-        });
+    private static Map<String, Object> plugin(PluginInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("kind", p.kind());
+        m.put("version", p.version());
+        m.put("source", p.source());
+        return m;
     }
 
-    private void plugins(Collection<PluginInfo> plugins) {
-        array(plugins, p -> {
-            begin();
-            field("id").string(p.id());
-            field("kind").string(p.kind());
-            field("version").string(p.version());
-            field("source").string(p.source());
-            end();
-        });
+    private static Map<String, Object> uplink(UplinkState u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bridge", u.bridge());
+        m.put("nic", u.nic());
+        m.put("mode", u.mode());
+        m.put("vlan", u.vlan());
+        m.put("defaultRoute", u.defaultRoute());
+        m.put("addresses", plain(u.addresses()));
+        return m;
     }
 
-    private void uplinks(Collection<UplinkState> uplinks) {
-        array(uplinks, u -> {
-            begin();
-            field("bridge").string(u.bridge());
-            field("nic").string(u.nic());
-            field("mode").string(u.mode());
-            field("vlan").append(u.vlan());
-            field("defaultRoute").append(u.defaultRoute());
-            field("addresses").value(u.addresses());
-            end();
-        });
-    }
-
-    /** The values a state's free-form maps hold: text, numbers, booleans, instants, lists and maps of those. */
-    private void value(Object v) {
-        switch (v) {
-            case null -> out.append("null");
-            case String s -> string(s);
-            case Boolean b -> out.append(b);
-            case Integer i -> out.append(i);
-            case Long l -> out.append(l);
-            case Short s -> out.append(s);
-            case Byte b -> out.append(b);
-            case Double d -> out.append(d.isNaN() || d.isInfinite() ? "\"" + d + "\"" : d.toString());
-            case Float f -> out.append(f.isNaN() || f.isInfinite() ? "\"" + f + "\"" : f.toString());
-            case Number n -> out.append(n);
-            case Instant t -> string(t.toString());
-            case Map<?, ?> m -> object(m, this::value);
-            case Collection<?> c -> array(c, this::value);
-            case Enum<?> e -> string(e.name());
-            default -> string(v.toString());
-        }
-    }
-
-    private <T> void array(Collection<T> items, java.util.function.Consumer<T> element) {
+    private static <T> List<Object> list(Collection<T> items, Function<T, Object> element) {
         if (items == null) {
-            out.append("null");
-            return;
+            return null;
         }
-        if (items.isEmpty()) {
-            out.append("[ ]");
-            return;
-        }
-        out.append("[ ");
-        boolean first = true;
-        for (T item : items) {
-            if (!first) {
-                out.append(", ");
-            }
-            first = false;
-            element.accept(item);
-        }
-        out.append(" ]");
+        List<Object> out = new ArrayList<>(items.size());
+        items.forEach(i -> out.add(element.apply(i)));
+        return out;
     }
 
-    private <V> void object(Map<?, V> map, java.util.function.Consumer<V> element) {
+    /** A map with its keys sorted, as Jackson writes maps here; each value through {@code value}. */
+    private static <V> Map<String, Object> sortedValues(Map<?, V> map, Function<V, Object> value) {
         if (map == null) {
-            out.append("null");
-            return;
+            return null;
         }
-        if (map.isEmpty()) {
-            out.append("{ }");
-            return;
+        Map<String, Object> sorted = new TreeMap<>();
+        map.forEach((k, v) -> sorted.put(String.valueOf(k), v == null ? null : value.apply(v)));
+        return sorted;
+    }
+
+    /**
+     * The values a state's free-form maps hold, as Jackson writes them: maps with their keys sorted, instants as
+     * ISO-8601 text, a double that is not a number as text, enums by name, anything else unknown by its text.
+     */
+    private static Object plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean) {
+            return v;
+        } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())
+                || v instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            return v.toString();
+        } else if (v instanceof Number) {
+            return v;
+        } else if (v instanceof Instant t) {
+            return t.toString();
+        } else if (v instanceof Map<?, ?> map) {
+            return sortedValues(map, StateJsonWriter::plain);
+        } else if (v instanceof Collection<?> c) {
+            return list(c, StateJsonWriter::plain);
+        } else if (v instanceof Enum<?> e) {
+            return e.name();
         }
-        Map<String, V> sorted = new TreeMap<>();
-        map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-        begin();
-        sorted.forEach((k, v) -> {
-            field(k);
-            element.accept(v);
-        });
-        end();
-    }
-
-    private boolean firstField;
-
-    private void begin() {
-        out.append('{');
-        depth++;
-        firstField = true;
-    }
-
-    private void end() {
-        depth--;
-        if (firstField) {
-            out.append(" }"); // an object without fields
-        } else {
-            out.append('\n').append("  ".repeat(depth)).append('}');
-        }
-        firstField = false;
-    }
-
-    private StateJsonWriter field(String name) {
-        out.append(firstField ? "\n" : ",\n").append("  ".repeat(depth));
-        firstField = false;
-        string(name);
-        out.append(" : ");
-        return this;
-    }
-
-    private StateJsonWriter append(Object plain) {
-        out.append(plain);
-        return this;
-    }
-
-    /** A JSON string, escaped as Jackson does (see {@link JsonStrings}). */
-    private void string(String s) {
-        if (s == null) {
-            out.append("null");
-        } else {
-            JsonStrings.quote(s, out);
-        }
+        return v.toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.mosnet.cli;
+package io.mosnet.runtime.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,6 @@ import io.mosnet.api.state.LeaseState;
 import io.mosnet.api.state.PluginInfo;
 import io.mosnet.api.state.RouteState;
 import io.mosnet.api.state.UplinkState;
-import io.mosnet.runtime.rpc.PlainJson;
 import io.mosnet.runtime.state.StateJson;
 import java.time.Instant;
 import java.util.List;
