@@ -29,8 +29,24 @@ public final class PrettyJson {
         return Double.toString(Double.parseDouble(n.text()));
     }
 
-    // Plain if/instanceof rather than a pattern switch: a switch on types costs a bootstrap at first use.
     private static void write(Object value, int depth, StringBuilder out) {
+        if (scalar(value, out)) {
+            return;
+        } else if (value instanceof Map<?, ?> map) {
+            object(map, depth, out);
+        } else if (value instanceof List<?> list) {
+            array(list, depth, out);
+        } else {
+            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
+        }
+    }
+
+    /**
+     * Appends {@code value} if it is null, a string, a number or a boolean, as Jackson writes it, and says whether
+     * it was one of those. Shared with {@link CompactJson}.
+     */
+    // Plain if/instanceof rather than a pattern switch: a switch on types costs a bootstrap at first use.
+    static boolean scalar(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
@@ -41,13 +57,10 @@ public final class PrettyJson {
             out.append(n);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
-        } else if (value instanceof Map<?, ?> map) {
-            object(map, depth, out);
-        } else if (value instanceof List<?> list) {
-            array(list, depth, out);
         } else {
-            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
+            return false;
         }
+        return true;
     }
 
     private static void object(Map<?, ?> map, int depth, StringBuilder out) {

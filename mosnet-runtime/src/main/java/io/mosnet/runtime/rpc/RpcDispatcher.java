@@ -1,13 +1,8 @@
 package io.mosnet.runtime.rpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,71 +11,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one received JSON-RPC 2.0 message (a request or a batch) into the response to send, if any. Transport-free:
- * the server hands it lines, tests hand it strings.
+ * the server hands it lines, tests hand it strings. Requests are read by {@link PlainJson}, results turned into JSON
+ * by {@link JsonTree} and written by {@link CompactJson}: no Jackson in the daemon unless a feature that needs it
+ * (a firewall, mosnet.toml) is used.
  */
 public final class RpcDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
 
     private final RpcRegistry registry;
-    private final java.util.function.Supplier<ObjectMapper> mapper;
-    private volatile ObjectMapper json;
 
-    public RpcDispatcher(RpcRegistry registry, ObjectMapper json) {
+    public RpcDispatcher(RpcRegistry registry) {
         this.registry = registry;
-        this.mapper = () -> json;
-        this.json = json;
     }
 
     /**
-     * A dispatcher that asks {@code mapper} for its ObjectMapper at the first request, not before: the daemon opens
-     * its API before it configures the network, and Jackson's set-up need not delay that.
-     */
-    public RpcDispatcher(RpcRegistry registry, java.util.function.Supplier<ObjectMapper> mapper) {
-        this.registry = registry;
-        this.mapper = mapper;
-    }
-
-    private ObjectMapper json() {
-        ObjectMapper m = json;
-        if (m == null) {
-            synchronized (this) {
-                if (json == null) {
-                    json = mapper.get();
-                }
-                m = json;
-            }
-        }
-        return m;
-    }
-
-    /**
-     * Sets up what the first request would otherwise wait for: the ObjectMapper, and its serialisers for the type of
+     * Sets up what the first request would otherwise wait for: the reflection that reads the records of
      * {@code sample} (a typical result).
      */
     public void prepare(Object sample) {
-        json().valueToTree(sample);
+        CompactJson.write(JsonTree.of(sample));
     }
 
     /** The response text for {@code message}, or empty when it held only notifications (section 4.1). */
     public Optional<String> dispatch(String message, Caller caller) {
-        JsonNode request;
+        if (message.isBlank()) {
+            return Optional.of(write(error(null, RpcException.INVALID_REQUEST, "empty message")));
+        }
+        Object request;
         try {
-            request = json().readTree(message);
-        } catch (JsonProcessingException e) {
-            return Optional.of(write(error(NullNode.getInstance(), RpcException.PARSE_ERROR,
-                    "parse error: " + e.getOriginalMessage())));
+            request = PlainJson.parse(message);
+        } catch (MalformedJsonException e) {
+            return Optional.of(write(error(null, RpcException.PARSE_ERROR, "parse error: " + e.getMessage())));
         }
-        if (request == null || request.isMissingNode()) {
-            return Optional.of(write(error(NullNode.getInstance(), RpcException.INVALID_REQUEST, "empty message")));
-        }
-        if (request.isArray()) {
+        if (request instanceof List<?> batch) {
             // Section 6: an empty batch is one invalid request; otherwise one answer per non-notification.
-            if (request.isEmpty()) {
-                return Optional.of(write(error(NullNode.getInstance(), RpcException.INVALID_REQUEST, "empty batch")));
+            if (batch.isEmpty()) {
+                return Optional.of(write(error(null, RpcException.INVALID_REQUEST, "empty batch")));
             }
-            ArrayNode responses = json().createArrayNode();
-            for (JsonNode element : request) {
+            List<Object> responses = new ArrayList<>();
+            for (Object element : batch) {
                 handle(element, caller).ifPresent(responses::add);
             }
             return responses.isEmpty() ? Optional.empty() : Optional.of(write(responses));
@@ -90,51 +60,48 @@ public final class RpcDispatcher {
 
     /** An error response with a null id, for transport-level failures (oversized message, too many clients). */
     public String errorResponse(int code, String message) {
-        return write(error(NullNode.getInstance(), code, message));
+        return write(error(null, code, message));
     }
 
-    private Optional<ObjectNode> handle(JsonNode request, Caller caller) {
-        if (!request.isObject()) {
-            return Optional.of(error(NullNode.getInstance(), RpcException.INVALID_REQUEST,
-                    "a request must be a JSON object"));
+    private Optional<Map<String, Object>> handle(Object message, Caller caller) {
+        if (!(message instanceof Map<?, ?> request)) {
+            return Optional.of(error(null, RpcException.INVALID_REQUEST, "a request must be a JSON object"));
         }
-        JsonNode id = request.get("id");
-        boolean notification = id == null;
-        if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
-            return Optional.of(error(NullNode.getInstance(), RpcException.INVALID_REQUEST,
-                    "id must be a string, a number or null"));
+        boolean notification = !request.containsKey("id");
+        Object id = request.get("id");
+        if (id != null && !(id instanceof String || id instanceof JsonNumber)) {
+            return Optional.of(error(null, RpcException.INVALID_REQUEST, "id must be a string, a number or null"));
         }
-        JsonNode responseId = id == null ? NullNode.getInstance() : id;
-        JsonNode version = request.get("jsonrpc");
-        JsonNode method = request.get("method");
-        JsonNode params = request.get("params");
+        Object method = request.get("method");
+        Object params = request.get("params");
         String invalid = null;
-        if (version == null || !"2.0".equals(version.asText()) || !version.isTextual()) {
+        if (!"2.0".equals(request.get("jsonrpc"))) {
             invalid = "jsonrpc must be \"2.0\"";
-        } else if (method == null || !method.isTextual()) {
+        } else if (!(method instanceof String)) {
             invalid = "method must be a string";
-        } else if (params != null && !params.isObject() && !params.isArray()) {
+        } else if (params != null && !(params instanceof Map) && !(params instanceof List)) {
             invalid = "params must be an object or an array";
         }
         if (invalid != null) {
-            return Optional.of(error(responseId, RpcException.INVALID_REQUEST, invalid));
+            return Optional.of(error(id, RpcException.INVALID_REQUEST, invalid));
         }
+        String name = (String) method;
         try {
-            JsonNode result = toTree(method.textValue(), call(method.textValue(), params, caller));
+            Object result = toTree(name, call(name, params, caller));
             if (notification) {
                 return Optional.empty();
             }
-            ObjectNode response = json().createObjectNode();
+            Map<String, Object> response = new LinkedHashMap<>();
             response.put("jsonrpc", "2.0");
-            response.set("result", result);
-            response.set("id", responseId);
+            response.put("result", result);
+            response.put("id", id);
             return Optional.of(response);
         } catch (RpcException e) {
-            return notification ? Optional.empty() : Optional.of(error(responseId, e.code(), e.getMessage()));
+            return notification ? Optional.empty() : Optional.of(error(id, e.code(), e.getMessage()));
         }
     }
 
-    private Object call(String name, JsonNode params, Caller caller) {
+    private Object call(String name, Object params, Caller caller) {
         RpcMethod method = registry.method(name).orElseThrow(
                 () -> new RpcException(RpcException.METHOD_NOT_FOUND, "method not found: " + name));
         if (method.mutating() && !caller.root()) {
@@ -153,9 +120,9 @@ public final class RpcDispatcher {
         }
     }
 
-    private JsonNode toTree(String name, Object result) {
+    private static Object toTree(String name, Object result) {
         try {
-            return json().valueToTree(result);
+            return JsonTree.of(result);
         } catch (IllegalArgumentException e) {
             LOG.warn("RPC {}: result cannot be serialised", name, e);
             throw new RpcException(RpcException.INTERNAL_ERROR, name + ": result cannot be serialised: "
@@ -163,29 +130,29 @@ public final class RpcDispatcher {
         }
     }
 
-    private static RpcParams bind(RpcMethod method, JsonNode params) {
-        Map<String, JsonNode> values = new HashMap<>();
+    private static RpcParams bind(RpcMethod method, Object params) {
+        Map<String, Object> values = new HashMap<>();
         List<RpcParam> declared = method.params();
-        if (params != null && params.isArray()) {
-            if (params.size() > declared.size()) {
+        if (params instanceof List<?> positional) {
+            if (positional.size() > declared.size()) {
                 throw RpcException.invalidParams(method.name() + " takes at most " + declared.size()
-                        + " parameter(s), got " + params.size());
+                        + " parameter(s), got " + positional.size());
             }
-            for (int i = 0; i < params.size(); i++) {
-                values.put(declared.get(i).name(), params.get(i));
+            for (int i = 0; i < positional.size(); i++) {
+                values.put(declared.get(i).name(), positional.get(i));
             }
-        } else if (params != null) {
-            for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
+        } else if (params instanceof Map<?, ?> named) {
+            for (var e : named.entrySet()) {
+                String name = (String) e.getKey();
                 if (declared.stream().noneMatch(p -> p.name().equals(name))) {
                     throw RpcException.invalidParams(method.name() + " has no parameter '" + name + "'");
                 }
-                values.put(name, params.get(name));
+                values.put(name, e.getValue());
             }
         }
         for (RpcParam p : declared) {
-            JsonNode v = values.get(p.name());
-            if (v == null || v.isNull()) {
+            Object v = values.get(p.name());
+            if (v == null) {
                 if (p.required()) {
                     throw RpcException.invalidParams(method.name() + ": parameter '" + p.name() + "' is required");
                 }
@@ -196,11 +163,11 @@ public final class RpcDispatcher {
         return new RpcParams(values);
     }
 
-    private static void check(RpcMethod method, RpcParam p, JsonNode v) {
+    private static void check(RpcMethod method, RpcParam p, Object v) {
         boolean ok = switch (p.type() == null ? "" : p.type()) {
-            case "integer" -> v.canConvertToInt() && v.isIntegralNumber() && inRange(p, v.longValue());
-            case "boolean" -> v.isBoolean();
-            case "string" -> v.isTextual();
+            case "integer" -> v instanceof JsonNumber n && isInt(n) && inRange(p, n.longValue());
+            case "boolean" -> v instanceof Boolean;
+            case "string" -> v instanceof String;
             default -> true;
         };
         if (!ok) {
@@ -208,7 +175,20 @@ public final class RpcDispatcher {
             Object max = p.schema().get("maximum");
             String range = min != null && max != null ? " " + min + "-" + max : "";
             throw RpcException.invalidParams(method.name() + ": parameter '" + p.name() + "' must be " + p.type()
-                    + range + ", got " + v);
+                    + range + ", got " + CompactJson.write(v));
+        }
+    }
+
+    /** An integer JSON number (no fraction, no exponent) that fits in an int. */
+    private static boolean isInt(JsonNumber n) {
+        if (!n.integral()) {
+            return false;
+        }
+        try {
+            long value = n.longValue();
+            return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -218,22 +198,19 @@ public final class RpcDispatcher {
         return (min == null || value >= ((Number) min).longValue()) && (max == null || value <= ((Number) max).longValue());
     }
 
-    private ObjectNode error(JsonNode id, int code, String message) {
-        ObjectNode response = json().createObjectNode();
-        response.put("jsonrpc", "2.0");
-        ObjectNode error = response.putObject("error");
+    private static Map<String, Object> error(Object id, int code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
-        response.set("id", id);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jsonrpc", "2.0");
+        response.put("error", error);
+        response.put("id", id);
         return response;
     }
 
-    private String write(JsonNode node) {
-        try {
-            return json().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("serialising a JSON tree cannot fail", e);
-        }
+    private String write(Object message) {
+        return CompactJson.write(message);
     }
 
     private static String describe(Throwable e) {

@@ -18,7 +18,7 @@ public record RpcMethod(String name, String summary, List<RpcParam> params, Type
 
     @FunctionalInterface
     public interface Handler {
-        /** Returns the result (serialised with Jackson) or throws; {@link RpcException} keeps its code. */
+        /** Returns the result (turned into JSON by {@link JsonTree}) or throws; {@link RpcException} keeps its code. */
         Object handle(RpcParams params, Caller caller) throws Exception;
     }
 

@@ -1,7 +1,5 @@
 package io.mosnet.runtime.rpc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mosnet.runtime.state.StateJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -70,8 +68,7 @@ public final class RpcServer implements AutoCloseable {
     private RpcServer(Builder b, ServerSocketChannel server) {
         this.socket = b.socket;
         this.server = server;
-        this.dispatcher = b.json != null ? new RpcDispatcher(b.registry, b.json)
-                : new RpcDispatcher(b.registry, StateJson::mapper);
+        this.dispatcher = new RpcDispatcher(b.registry);
         this.peerCredentials = b.peerCredentials;
         this.maxConnections = b.maxConnections;
         this.slots = new Semaphore(b.maxConnections);
@@ -285,8 +282,6 @@ public final class RpcServer implements AutoCloseable {
     public static final class Builder {
         private final Path socket;
         private final RpcRegistry registry;
-        /** Null: the state file's mapper, made at the first request. */
-        private ObjectMapper json;
         private PeerCredentials peerCredentials = PeerCredentials.soPeerCred();
         private int maxConnections = 64;
         private int maxMessageBytes = MAX_MESSAGE_BYTES;
@@ -323,11 +318,6 @@ public final class RpcServer implements AutoCloseable {
         /** The group given to the socket file when it exists; {@value RpcServer#SOCKET_GROUP} by default. */
         public Builder group(String g) {
             this.group = g;
-            return this;
-        }
-
-        public Builder json(ObjectMapper mapper) {
-            this.json = mapper;
             return this;
         }
 

@@ -15,7 +15,7 @@ class RpcDispatcherTest {
     final ObjectMapper json = StateJson.mapper();
     final FakeDaemonView view = new FakeDaemonView();
     final RpcRegistry registry = DaemonMethods.registry(view, "0.1.0");
-    final RpcDispatcher dispatcher = new RpcDispatcher(registry, json);
+    final RpcDispatcher dispatcher = new RpcDispatcher(registry);
     static final Caller NOBODY = new Caller("nobody", "nogroup", false);
 
     JsonNode call(String message, Caller caller) throws Exception {
@@ -108,7 +108,7 @@ class RpcDispatcherTest {
         r.register(RpcMethod.view("boom", "fails", String.class, (p, c) -> {
             throw new IllegalStateException("netlink socket closed");
         }));
-        JsonNode reply = json.readTree(new RpcDispatcher(r, json)
+        JsonNode reply = json.readTree(new RpcDispatcher(r)
                 .dispatch("{\"jsonrpc\":\"2.0\",\"method\":\"boom\",\"id\":1}", Caller.ROOT).orElseThrow());
         assertEquals(RpcException.INTERNAL_ERROR, reply.at("/error/code").asInt());
         assertEquals("boom: netlink socket closed", reply.at("/error/message").asText());
@@ -157,5 +157,35 @@ class RpcDispatcherTest {
         assertEquals("string", status.at("/result/schema/properties/routes/items/properties/gateway/type").asText());
         JsonNode lease = doc.get("methods").get(names.indexOf("lease"));
         assertEquals("LeaseState", lease.at("/result/schema/items/title").asText());
+    }
+
+    @Test
+    void refusesIntegersBeyondRangeWithoutFailing() throws Exception {
+        JsonNode r = call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"conntrack\",\"params\":"
+                + "{\"zone\":99999999999999999999}}");
+        assertEquals(-32602, r.at("/error/code").asInt());
+        assertEquals("conntrack: parameter 'zone' must be integer 0-65535, got 99999999999999999999",
+                r.at("/error/message").asText());
+        assertEquals(-32602, call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"conntrack\",\"params\":[1.0]}")
+                .at("/error/code").asInt());
+    }
+
+    @Test
+    void echoesIdsAsSent() {
+        assertEquals("{\"jsonrpc\":\"2.0\",\"result\":{\"status\":\"healthy\",\"reasons\":[],\"phase\":"
+                + "\"running\",\"checkedAt\":\"2026-03-01T10:00:06Z\"},\"id\":1.5}",
+                dispatcher.dispatch("{\"jsonrpc\":\"2.0\",\"method\":\"health\",\"id\":1.50}", Caller.ROOT)
+                        .orElseThrow());
+        assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"method not found: x\"},"
+                + "\"id\":null}", dispatcher.dispatch("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"id\":null}",
+                Caller.ROOT).orElseThrow());
+    }
+
+    @Test
+    void saysWhereAMessageIsNotJson() throws Exception {
+        JsonNode r = call("{\"jsonrpc\":\"2.0\",\"method\":}");
+        assertEquals(RpcException.PARSE_ERROR, r.at("/error/code").asInt());
+        assertTrue(r.at("/error/message").asText().startsWith("parse error: "), r.toString());
+        assertEquals(RpcException.INVALID_REQUEST, call(" ").at("/error/code").asInt());
     }
 }
