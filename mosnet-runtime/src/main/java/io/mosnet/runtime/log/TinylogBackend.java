@@ -134,25 +134,40 @@ public final class TinylogBackend {
         return p;
     }
 
-    /** Writes the kept lines in order, then lets callers through to tinylog directly. */
-    private synchronized void finish(LoggingProvider p) {
-        if (dropped > 0) {
-            kept.add(new Line(Level.WARN, dropped + " log lines were dropped while tinylog was being set up (more than "
-                    + MAX_KEPT + " kept)", null));
-        }
-        if (p != null) {
-            for (Line line : kept) {
-                p.log(DEPTH, null, tinylog(line.level), line.throwable, null, line.message);
+    /**
+     * Writes the kept lines in order, then lets callers through to tinylog directly. The lines are written outside
+     * the lock, batch by batch, so that a thread logging meanwhile only adds to the next batch instead of waiting
+     * for the file writes; the hand-over happens when a batch comes back empty.
+     */
+    private void finish(LoggingProvider p) {
+        while (true) {
+            List<Line> batch;
+            int lost;
+            synchronized (this) {
+                batch = kept;
+                lost = dropped;
+                if (batch.isEmpty() && lost == 0) {
+                    kept = null;
+                    provider = p;
+                    ready.countDown();
+                    return;
+                }
+                kept = new ArrayList<>();
+                dropped = 0;
             }
-        } else {
-            // The set-up failed (and said why on standard error): what was kept goes there too, not nowhere.
-            for (Line line : kept) {
-                System.err.println(line.level + " " + line.message);
+            if (lost > 0) {
+                batch.add(new Line(Level.WARN, lost + " log lines were dropped while tinylog was being set up (more "
+                        + "than " + MAX_KEPT + " kept)", null));
+            }
+            for (Line line : batch) {
+                if (p != null) {
+                    p.log(DEPTH, null, tinylog(line.level), line.throwable, null, line.message);
+                } else {
+                    // The set-up failed (and said why on standard error): what was kept goes there too, not nowhere.
+                    System.err.println(line.level + " " + line.message);
+                }
             }
         }
-        kept = null;
-        provider = p;
-        ready.countDown();
     }
 
     private static org.tinylog.Level tinylog(Level level) {

@@ -57,6 +57,36 @@ class TinylogBackendTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10) // waiting for the writes would block here for good
+    void aCallerLoggingWhileKeptLinesAreWrittenDoesNotWaitForTheWrites() throws Exception {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch slowWrite = new CountDownLatch(1);
+        org.mockito.Mockito.doAnswer(call -> {
+            writing.countDown();
+            slowWrite.await();
+            return null;
+        }).when(tinylog).log(anyInt(), isNull(), any(), isNull(), isNull(), eq("first"));
+        CountDownLatch release = new CountDownLatch(1);
+        TinylogBackend backend = new TinylogBackend(() -> awaitThen(release, tinylog));
+        backend.configureInBackground(() -> { }, Level.INFO);
+        backend.log(Level.INFO, "first", null);
+        release.countDown();
+        writing.await();
+
+        // The set-up thread is inside the write of "first": these return at once, kept for the next batch.
+        backend.log(Level.INFO, "second", null);
+        assertTrue(backend.enabled(Level.INFO));
+        verify(tinylog, never()).log(anyInt(), any(), any(), any(), any(), eq("second"));
+
+        slowWrite.countDown();
+        backend.await(5000);
+        InOrder order = inOrder(tinylog);
+        order.verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.INFO), isNull(), isNull(), eq("first"));
+        order.verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.INFO), isNull(), isNull(), eq("second"));
+    }
+
+    @Test
     void aSetUpThatTakesLongKeepsABoundedNumberOfLinesAndSaysHowManyWentMissing() throws Exception {
         LoggingProvider tinylog = mock(LoggingProvider.class);
         CountDownLatch release = new CountDownLatch(1);
