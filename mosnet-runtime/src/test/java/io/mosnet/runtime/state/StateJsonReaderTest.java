@@ -160,6 +160,7 @@ class StateJsonReaderTest {
                         + "'2026-03-01T10:00:00+00:00:30'}},'startedAt':'2026-03-01T10:00:00-00:00'}",
                 "{'schemaVersion':1,'leases':{'eth0':{'mtu':1500.9}},'uplinks':[{'vlan':-3.7}]}",
                 "{'schemaVersion':1,'leases':{'eth0':{'mtu':''}},'uplinks':[{'vlan':'null','defaultRoute':'null'}]}",
+                "{'schemaVersion':1,'leases':{'a':{'mtu':'+5'},'b':{'mtu':' -7 '},'c':{'mtu':'0000000000012'}}}",
                 "{'schemaVersion':1,'leases':{'eth0':{'mtu':null}},'uplinks':[{'vlan':null,'defaultRoute':null}]}",
                 "{'schemaVersion':1,'routes':[{'onlink':1},{'onlink':0},{'onlink':'TRUE'},{'onlink':'False'},"
                         + "{'onlink':''},{'onlink':' true '},{'onlink':12345678901234567890}]}",
