@@ -38,7 +38,7 @@ public final class VerifyCommand extends MosnetCommand {
         Optional<RpcClient> daemon = daemonIfRunning();
         DaemonState state;
         if (stateFile != null) {
-            StateLoadResult loaded = StateStore.parse(stateFile, Files.readAllBytes(stateFile), mapper());
+            StateLoadResult loaded = StateStore.parse(stateFile, Files.readAllBytes(stateFile));
             state = loaded.loadedState().orElseThrow(() -> new MosnetException(
                     "state file " + stateFile + " is not usable: " + loaded.reason()));
         } else {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * sorted, ISO-8601 instants, nulls kept) printed by {@link PrettyJson}, the same bytes as {@link StateJson}'s pretty
  * printer. Jackson building its bean serialisers by reflection cost the daemon tens of milliseconds of CPU on its way
  * to the network, the moment it first wrote its phase. {@code StateJsonWriterTest} holds this to Jackson's output;
- * reading stays with Jackson.
+ * {@link StateJsonReader} reads it back, also without Jackson.
  */
 final class StateJsonWriter {
 
