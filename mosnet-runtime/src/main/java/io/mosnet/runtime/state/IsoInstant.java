@@ -8,9 +8,9 @@ import java.time.LocalDate;
  * {@link Instant#parse} with a short way for the form {@link Instant#toString} writes ({@code 2026-01-02T03:04:05Z},
  * {@code 2026-01-02T03:04:05.600Z}): java.time.format's first parse costs a cold daemon milliseconds. Anything else
  * (an offset, lower case, {@code 24:00}, a leap second, a year past 9999) is left to {@link Instant#parse}, so that
- * both accept and refuse the same texts.
+ * both accept and refuse the same texts. The CLI reads the API's instants with it too.
  */
-final class IsoInstant {
+public final class IsoInstant {
 
     private static final int SHORTEST = "2026-01-02T03:04:05Z".length();
 
@@ -18,9 +18,22 @@ final class IsoInstant {
     }
 
     /** The instant {@code text} names; throws {@link DateTimeException} as {@link Instant#parse} does. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant quick = quick(text);
         return quick != null ? quick : Instant.parse(text);
+    }
+
+    /**
+     * The instant when {@code text} is exactly what {@link Instant#toString} writes for it (UTC, the fraction in
+     * groups of three digits, none when zero), else null: a caller can then show the text as it came.
+     */
+    public static Instant canonical(String text) {
+        int fraction = text.length() - SHORTEST - 1;
+        if (fraction > 0 && (fraction != 3 && fraction != 6 && fraction != 9 || text.startsWith("000",
+                text.length() - 4))) {
+            return null;
+        }
+        return quick(text);
     }
 
     /** The instant when {@code text} has the plain form and is valid, else null. */
