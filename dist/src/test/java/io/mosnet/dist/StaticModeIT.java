@@ -20,8 +20,11 @@ class StaticModeIT {
             // Something behind the gateway, to prove the default route works.
             s.upstream().ip("addr", "add", "198.51.100.1/32", "dev", "lo");
             s.upstream().ip("-6", "addr", "add", "2001:db8:ff::1/128", "dev", "lo");
-            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(),
-                    "mosip4=10.77.0.10,10.77.0.1,255.255.255.0 mosip6=fd77::10/64,fd77::1 mosbridge=linux")) {
+            // A host in another time zone: mosnetd still logs in UTC (checked at the end).
+            try (RunningDaemon d = RunningDaemon.startWithEnvironment(s.lab(), s.host(),
+                    "mosip4=10.77.0.10,10.77.0.1,255.255.255.0 mosip6=fd77::10/64,fd77::1 mosbridge=linux",
+                    java.util.Map.of("TZ", "Asia/Tokyo"))) {
+                d.awaitPhase("running");
                 JsonNode st = d.stateJson();
                 assertEquals("static", st.path("mode").asText());
                 assertEquals("eth1", st.path("nic").asText(), "eth0 leads nowhere; eth1 reaches the gateway");
@@ -40,6 +43,12 @@ class StaticModeIT {
 
                 assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", "198.51.100.1").ok(), "IPv4 behind the gateway");
                 assertTrue(s.host().exec("ping", "-6", "-c", "1", "-W", "3", "2001:db8:ff::1").ok(), "IPv6 behind the gateway");
+
+                // The launcher runs mosnetd in UTC whatever TZ says: log lines carry the time the state file and the
+                // leases do.
+                String firstLine = Files.readAllLines(d.dir.resolve("mosnetd.log")).get(0);
+                assertTrue(firstLine.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000 INFO .*"),
+                        firstLine);
             }
         }
     }
