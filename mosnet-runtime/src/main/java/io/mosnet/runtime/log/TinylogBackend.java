@@ -28,6 +28,11 @@ public final class TinylogBackend {
     private final Supplier<LoggingProvider> setUp;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile LoggingProvider provider;
+    /**
+     * The least severe level any writer takes, read once the provider is set: tinylog's own {@code isEnabled} walks
+     * the caller's stack on every call (for per-class levels, which mosnet does not configure).
+     */
+    private volatile int minimum;
     /** Lines kept at most while tinylog is being set up (normally a few dozen over some tens of milliseconds). */
     static final int MAX_KEPT = 10_000;
 
@@ -91,7 +96,7 @@ public final class TinylogBackend {
             }
             p = setUpHere();
         }
-        return p.isEnabled(DEPTH, null, tinylog(level));
+        return tinylog(level).ordinal() >= minimum;
     }
 
     void log(Level level, String message, Throwable throwable) {
@@ -128,6 +133,7 @@ public final class TinylogBackend {
         LoggingProvider p = setUp.get();
         synchronized (this) {
             if (provider == null && kept == null) {
+                minimum = minimumOf(p);
                 provider = p;
             }
         }
@@ -148,6 +154,7 @@ public final class TinylogBackend {
                 lost = dropped;
                 if (batch.isEmpty() && lost == 0) {
                     kept = null;
+                    minimum = minimumOf(p);
                     provider = p;
                     ready.countDown();
                     return;
@@ -168,6 +175,18 @@ public final class TinylogBackend {
                 }
             }
         }
+    }
+
+    /**
+     * No provider (a failed set-up): nothing is enabled, kept lines went to standard error. A provider that names no
+     * minimum: everything is enabled here and tinylog filters as it writes.
+     */
+    private static int minimumOf(LoggingProvider p) {
+        if (p == null) {
+            return Integer.MAX_VALUE;
+        }
+        org.tinylog.Level level = p.getMinimumLevel();
+        return level == null ? 0 : level.ordinal();
     }
 
     private static org.tinylog.Level tinylog(Level level) {
