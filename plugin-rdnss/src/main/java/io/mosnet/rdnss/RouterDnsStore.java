@@ -82,9 +82,13 @@ final class RouterDnsStore {
         }
     }
 
-    /** Most recent refresh first, then the router's own order. */
-    private static final Comparator<Entry<?>> RECENT_FIRST =
-            Comparator.<Entry<?>>comparingLong(e -> -e.refresh).thenComparingInt(e -> e.position);
+    /**
+     * Most recent refresh first, then the router's own order. Spelled out: Comparator's combinators spin their
+     * lambda classes at first use (about a millisecond of the daemon's interpreted start, which the AOT cache does
+     * not keep).
+     */
+    private static final Comparator<Entry<?>> RECENT_FIRST = (a, b) -> a.refresh != b.refresh
+            ? Long.compare(b.refresh, a.refresh) : Integer.compare(a.position, b.position);
 
     private final Clock clock;
     private final Limits limits;
