@@ -3,8 +3,6 @@ package io.mosnet.runtime.daemon;
 import io.mosnet.runtime.netlink.NetlinkHostNetwork;
 import java.io.IOException;
 import java.lang.module.ResolvedModule;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,8 +12,8 @@ import java.util.jar.JarFile;
  * One-time set-up the daemon is certain to need, started on two more threads the moment mosnetd starts so that it
  * overlaps configuration and plugin discovery on the main thread instead of following them (as Spring Boot's
  * BackgroundPreinitializer does): JNA's loading of libc, which the first netlink socket waits for; the module path's
- * jars, which the first service lookups all open (see {@link #openJars}); and the JDK's AF_UNIX socket support, whose
- * class initialisation sets up a SecureRandom before the API can listen. Whichever thread gets to a class first
+ * jars, which the first service lookups all open (see {@link #openJars}). (The API's socket is mosnet's own since
+ * the JDK's AF_UNIX support set up a SecureRandom first; see UnixStreamServer.) Whichever thread gets to a class first
  * initialises it; the other waits for that, never repeats it. Nothing here logs or changes the host. (tinylog sets
  * itself up on a thread of its own, see TinylogBackend. Jackson's set-up was tried here: with two cores it only took
  * CPU from the main thread; the API readies it once the network is up.)
@@ -32,7 +30,7 @@ final class BackgroundPreinit {
      */
     static void start() {
         Thread.ofPlatform().daemon().name("mosnet-preinit-jna").start(() -> {
-            Thread.ofPlatform().daemon().name("mosnet-preinit-jdk").start(BackgroundPreinit::readyJdk);
+            Thread.ofPlatform().daemon().name("mosnet-preinit-jars").start(BackgroundPreinit::openJars);
             bindNative();
         });
     }
@@ -47,15 +45,6 @@ final class BackgroundPreinit {
 
     /** See {@link #openJars}; guarded by itself. */
     private static final List<JarFile> OPENED = new ArrayList<>();
-
-    private static void readyJdk() {
-        openJars();
-        try {
-            ServerSocketChannel.open(StandardProtocolFamily.UNIX).close();
-        } catch (IOException | RuntimeException e) {
-            // The API server's own open names the problem.
-        }
-    }
 
     /**
      * Opens the module path's jars ahead of the first service lookups. tinylog's, java.util.logging's (JNA's classes

@@ -21,6 +21,7 @@ final class LinuxNative {
     static final int AF_UNIX = 1;
     static final int AF_NETLINK = 16;
     static final int AF_PACKET = 17;
+    static final int SOCK_STREAM = 1;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
     static final int SOCK_CLOEXEC = 0x80000;
@@ -30,6 +31,9 @@ final class LinuxNative {
     static final int SO_SNDBUF = 7;
     static final int SO_RCVBUF = 8;
     static final int SO_ATTACH_FILTER = 26;
+    static final int SO_PEERCRED = 17;
+    static final int SHUT_RDWR = 2;
+    static final int MSG_NOSIGNAL = 0x4000;
     static final int SOL_NETLINK = 270;
     static final int NETLINK_ADD_MEMBERSHIP = 1;
     static final int NETLINK_DROP_MEMBERSHIP = 2;
@@ -50,6 +54,7 @@ final class LinuxNative {
     static final int ENOENT = 2;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
+    static final int ERANGE = 34;
     static final int ENOBUFS = 105;
     static final int ETIMEDOUT = 110;
 
@@ -78,6 +83,14 @@ final class LinuxNative {
         private static final Function WRITE = function("write");
         private static final Function SETNS = function("setns");
         private static final Function EVENTFD = function("eventfd");
+        private static final Function LISTEN = function("listen");
+        private static final Function ACCEPT4 = function("accept4");
+        private static final Function CONNECT = function("connect");
+        private static final Function SHUTDOWN = function("shutdown");
+        private static final Function GETSOCKOPT = function("getsockopt");
+        // getpwuid_r/getgrgid_r return their error instead of setting errno.
+        private static final Function GETPWUID_R = LIBC.getFunction("getpwuid_r");
+        private static final Function GETGRGID_R = LIBC.getFunction("getgrgid_r");
         private static final Function STRERROR = LIBC.getFunction("strerror");
 
         private static Function function(String name) {
@@ -142,6 +155,34 @@ final class LinuxNative {
 
         static String strerror(int errno) {
             return STRERROR.invokeString(new Object[] {errno}, false);
+        }
+
+        static int listen(int fd, int backlog) {
+            return LISTEN.invokeInt(new Object[] {fd, backlog});
+        }
+
+        static int accept4(int fd, int flags) {
+            return ACCEPT4.invokeInt(new Object[] {fd, null, null, flags});
+        }
+
+        static int connect(int fd, byte[] address, int length) {
+            return CONNECT.invokeInt(new Object[] {fd, address, length});
+        }
+
+        static int shutdown(int fd, int how) {
+            return SHUTDOWN.invokeInt(new Object[] {fd, how});
+        }
+
+        static int getsockopt(int fd, int level, int name, byte[] value, byte[] length) {
+            return GETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+        }
+
+        static int getpwuid_r(int uid, Pointer pwd, Pointer buf, long size, Pointer result) {
+            return GETPWUID_R.invokeInt(new Object[] {uid, pwd, buf, size, result});
+        }
+
+        static int getgrgid_r(int gid, Pointer grp, Pointer buf, long size, Pointer result) {
+            return GETGRGID_R.invokeInt(new Object[] {gid, grp, buf, size, result});
         }
     }
 
@@ -308,6 +349,132 @@ final class LinuxNative {
                 }
             }
         }
+    }
+
+    /** listen(2) on a bound stream socket. */
+    static void listen(int fd, int backlog, String what) {
+        try {
+            C.listen(fd, backlog);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * Waits for the next connection (accept4(2), close-on-exec), retrying when a signal interrupts it.
+     *
+     * @throws NetworkException also when the socket was shut down to end the wait (EINVAL)
+     */
+    static int accept(int fd, String what) {
+        while (true) {
+            try {
+                return C.accept4(fd, SOCK_CLOEXEC);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw failure(what, e);
+                }
+            }
+        }
+    }
+
+    /** connect(2) to an encoded address. */
+    static void connect(int fd, byte[] sockaddr, String what) {
+        try {
+            C.connect(fd, sockaddr, sockaddr.length);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * Reads what the peer sent (recv(2), blocking), retrying when a signal interrupts it.
+     *
+     * @return the byte count, 0 when the peer closed or the socket was shut down
+     */
+    static int read(int fd, byte[] buffer, String what) {
+        while (true) {
+            try {
+                return (int) C.recv(fd, buffer, buffer.length, 0);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw failure(what, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends all of {@code buffer} on a stream socket (without SIGPIPE when the peer is gone).
+     *
+     * @param wait false: send what the socket takes now and give up on the rest (a refusal to a client that may
+     *             not read)
+     */
+    static void writeAll(int fd, byte[] buffer, boolean wait, String what) {
+        int off = 0;
+        while (off < buffer.length) {
+            byte[] rest = off == 0 ? buffer : java.util.Arrays.copyOfRange(buffer, off, buffer.length);
+            try {
+                off += (int) C.send(fd, rest, rest.length, MSG_NOSIGNAL | (wait ? 0 : MSG_DONTWAIT));
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EAGAIN && !wait) {
+                    return;
+                }
+                if (e.getErrorCode() != EINTR) {
+                    throw failure(what, e);
+                }
+            }
+        }
+    }
+
+    /** shutdown(2) both ways: a thread blocked reading or accepting on {@code fd} returns. Errors are moot. */
+    static void shutdown(int fd) {
+        try {
+            C.shutdown(fd, SHUT_RDWR);
+        } catch (LastErrorException e) {
+            // not connected, or already shut down: nothing is waiting on it then
+        }
+    }
+
+    /** SO_PEERCRED: the peer's {@code pid, uid, gid} as the kernel recorded them when it connected. */
+    static int[] peerCredentials(int fd, String what) {
+        byte[] ucred = new byte[12];
+        byte[] length = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(12).array();
+        try {
+            C.getsockopt(fd, SOL_SOCKET, SO_PEERCRED, ucred, length);
+        } catch (LastErrorException e) {
+            throw failure(what, e);
+        }
+        ByteBuffer b = ByteBuffer.wrap(ucred).order(ByteOrder.nativeOrder());
+        return new int[] {b.getInt(0), b.getInt(4), b.getInt(8)};
+    }
+
+    /** The user name of {@code uid} (getpwuid_r(3), so NSS sources count), or empty when there is none. */
+    static java.util.Optional<String> userName(int uid) {
+        return name(uid, true);
+    }
+
+    /** The group name of {@code gid} (getgrgid_r(3)), or empty when there is none. */
+    static java.util.Optional<String> groupName(int gid) {
+        return name(gid, false);
+    }
+
+    /** Both structs start with the name pointer (pw_name, gr_name); 64 bytes hold either on LP64. */
+    private static java.util.Optional<String> name(int id, boolean user) {
+        for (int size = 16 * 1024; size <= 1024 * 1024; size *= 4) {
+            try (Memory entry = new Memory(64); Memory buf = new Memory(size); Memory result = new Memory(8)) {
+                result.setPointer(0, null);
+                int rc = user ? C.getpwuid_r(id, entry, buf, size, result) : C.getgrgid_r(id, entry, buf, size, result);
+                if (rc == ERANGE) {
+                    continue;
+                }
+                Pointer found = result.getPointer(0);
+                if (rc != 0 || found == null) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.ofNullable(entry.getPointer(0)).map(p -> p.getString(0));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static void close(int fd) {

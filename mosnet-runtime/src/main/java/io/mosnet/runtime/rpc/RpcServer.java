@@ -1,13 +1,10 @@
 package io.mosnet.runtime.rpc;
 
+import io.mosnet.api.net.NetworkException;
+import io.mosnet.runtime.netlink.UnixStreamConnection;
+import io.mosnet.runtime.netlink.UnixStreamServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -53,7 +50,7 @@ public final class RpcServer implements AutoCloseable {
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE);
 
     private final Path socket;
-    private final ServerSocketChannel server;
+    private final UnixStreamServer server;
     private final RpcDispatcher dispatcher;
     private final PeerCredentials peerCredentials;
     private final Semaphore slots;
@@ -65,7 +62,7 @@ public final class RpcServer implements AutoCloseable {
     private final Thread acceptor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RpcServer(Builder b, ServerSocketChannel server) {
+    private RpcServer(Builder b, UnixStreamServer server) {
         this.socket = b.socket;
         this.server = server;
         this.dispatcher = new RpcDispatcher(b.registry);
@@ -95,34 +92,39 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!closed.get()) {
-            SocketChannel client;
-            try {
-                client = server.accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                LOG.warn("accepting an API connection on {}: {}", socket, e.getMessage());
-                continue;
+        try {
+            while (!closed.get()) {
+                UnixStreamConnection client;
+                try {
+                    client = server.accept();
+                } catch (NetworkException e) {
+                    if (closed.get()) {
+                        return; // shut down by close()
+                    }
+                    LOG.warn("accepting an API connection on {}: {}", socket, e.getMessage());
+                    continue;
+                }
+                if (!slots.tryAcquire()) {
+                    refuse(client);
+                    continue;
+                }
+                Connection c = new Connection(client);
+                connections.add(c);
+                // Platform threads: a connection blocks in recv(2), which would pin a virtual thread's carrier.
+                Thread.ofPlatform().daemon().name("mosnet-rpc-conn").start(c);
             }
-            if (!slots.tryAcquire()) {
-                refuse(client);
-                continue;
-            }
-            Connection c = new Connection(client);
-            connections.add(c);
-            Thread.ofVirtual().name("mosnet-rpc-conn").start(c);
+        } finally {
+            server.close();
         }
     }
 
-    private void refuse(SocketChannel client) {
+    private void refuse(UnixStreamConnection client) {
         LOG.warn("refusing API connection: {} connections already open", maxConnections);
         try (client) {
-            client.configureBlocking(false);
             // Best effort: a client that does not read gets nothing, and the accept loop never waits for it.
-            client.write(line(dispatcher.errorResponse(RpcException.SERVER_BUSY,
+            client.offer(line(dispatcher.errorResponse(RpcException.SERVER_BUSY,
                     "too many connections (" + maxConnections + "); try again")));
-        } catch (IOException e) {
+        } catch (NetworkException e) {
             LOG.debug("refused client went away: {}", e.getMessage());
         }
     }
@@ -137,8 +139,8 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    private static ByteBuffer line(String text) {
-        return ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
+    private static byte[] line(String text) {
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Stops accepting, closes every connection, removes the socket file. Idempotent. */
@@ -147,11 +149,7 @@ public final class RpcServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            server.close();
-        } catch (IOException e) {
-            LOG.debug("closing API socket: {}", e.getMessage());
-        }
+        server.shutdown(); // the acceptor wakes, sees closed and closes the socket
         connections.forEach(Connection::close);
         watchdog.shutdownNow();
         try {
@@ -168,13 +166,13 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private final class Connection implements Runnable {
-        private final SocketChannel channel;
+        private final UnixStreamConnection channel;
         private volatile long lastProgress = System.nanoTime();
         private volatile Caller caller;
         /** A slow method (verify) is the daemon's time, not the client's stall. */
         private volatile boolean dispatching;
 
-        Connection(SocketChannel channel) {
+        Connection(UnixStreamConnection channel) {
             this.channel = channel;
         }
 
@@ -187,30 +185,27 @@ public final class RpcServer implements AutoCloseable {
             try {
                 caller = peerCredentials.identify(channel);
                 serve();
-            } catch (ClosedChannelException e) {
                 LOG.debug("API connection of {} closed", who());
-            } catch (IOException e) {
+            } catch (NetworkException e) {
                 LOG.debug("API connection of {}: {}", who(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("API connection of {} failed", who(), e);
             } finally {
-                close();
+                channel.close();
                 connections.remove(this);
                 slots.release();
             }
         }
 
-        private void serve() throws IOException {
-            ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        private void serve() {
+            byte[] data = new byte[64 * 1024];
             ByteArrayOutputStream pending = new ByteArrayOutputStream();
             while (true) {
-                buf.clear();
-                int n = channel.read(buf);
+                int n = channel.read(data);
                 if (n < 0) {
                     return;
                 }
                 lastProgress = System.nanoTime();
-                byte[] data = buf.array();
                 int start = 0;
                 for (int i = 0; i < n; i++) {
                     if (data[i] != '\n') {
@@ -233,7 +228,7 @@ public final class RpcServer implements AutoCloseable {
             }
         }
 
-        private void answer(String message) throws IOException {
+        private void answer(String message) {
             if (message.isBlank()) {
                 return;
             }
@@ -250,26 +245,20 @@ public final class RpcServer implements AutoCloseable {
             }
         }
 
-        private void oversized() throws IOException {
+        private void oversized() {
             LOG.warn("API message of {} exceeds {} bytes: closing the connection", who(), maxMessageBytes);
             write(dispatcher.errorResponse(RpcException.INVALID_REQUEST,
                     "message exceeds " + maxMessageBytes + " bytes"));
         }
 
-        private void write(String text) throws IOException {
-            ByteBuffer out = line(text);
-            while (out.hasRemaining()) {
-                channel.write(out);
-                lastProgress = System.nanoTime();
-            }
+        private void write(String text) {
+            channel.write(line(text));
+            lastProgress = System.nanoTime();
         }
 
+        /** Ends the connection: its own thread wakes from its read and closes the socket. */
         void close() {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debug("closing API connection: {}", e.getMessage());
-            }
+            channel.shutdown();
         }
     }
 
@@ -328,15 +317,16 @@ public final class RpcServer implements AutoCloseable {
          * @throws RpcException when the socket cannot be bound or another server is live on it
          */
         public RpcServer start() {
-            ServerSocketChannel channel = null;
+            UnixStreamServer channel = null;
             try {
                 Files.createDirectories(socket.toAbsolutePath().getParent());
                 removeStale(socket);
-                channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-                channel.bind(UnixDomainSocketAddress.of(socket), 64);
+                channel = UnixStreamServer.listen(socket, 64);
                 protect(socket, group);
-            } catch (IOException e) {
-                closeQuietly(channel);
+            } catch (IOException | NetworkException e) {
+                if (channel != null) {
+                    channel.close();
+                }
                 throw new RpcException(RpcException.INTERNAL_ERROR, "binding API socket " + socket + ": " + e, e);
             }
             RpcServer server = new RpcServer(this, channel);
@@ -349,15 +339,8 @@ public final class RpcServer implements AutoCloseable {
             if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return;
             }
-            String refusal;
-            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                refusal = null;
-            } catch (IOException e) {
-                refusal = e.getMessage();
-            }
-            if (refusal == null) {
-                throw new IOException("another server is listening on it");
-            }
+            String refusal = UnixStreamServer.refusal(socket)
+                    .orElseThrow(() -> new IOException("another server is listening on it"));
             LOG.info("removing stale API socket {} ({})", socket, refusal);
             Files.delete(socket);
         }
@@ -374,14 +357,5 @@ public final class RpcServer implements AutoCloseable {
             }
         }
 
-        private static void closeQuietly(ServerSocketChannel c) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (IOException e) {
-                    LOG.debug("closing API socket after failure: {}", e.getMessage());
-                }
-            }
-        }
     }
 }

@@ -57,14 +57,13 @@ public final class AtomicFile {
      */
     public void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
         Path dir = directoryOf(target);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
-                PosixFilePermissions.asFileAttribute(permissions));
+        Path temp = createTemp(dir, target, permissions);
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 writeFully(ch, content);
                 ch.force(true);
             }
-            // createTempFile applies the umask; set the mode explicitly so 0644 means 0644.
+            // Creating the file applies the umask; set the mode explicitly so 0644 means 0644.
             Files.setPosixFilePermissions(temp, permissions);
             try {
                 renamer.rename(temp, target);
@@ -75,6 +74,26 @@ public final class AtomicFile {
             Files.deleteIfExists(temp);
         }
         syncDirectory(dir);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A new file beside {@code target}, named {@code .<name>.<pid>.<n>.tmp} and created exclusively (O_EXCL: never
+     * an existing file or a symbolic link planted there). Not {@code Files.createTempFile}: its random names come from
+     * a SecureRandom, whose security-provider set-up costs an interpreted daemon milliseconds on its way to the
+     * network; uniqueness is all that is needed here, and a leftover of a crashed process is skipped.
+     */
+    private static Path createTemp(Path dir, Path target, Set<PosixFilePermission> permissions) throws IOException {
+        String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
+        while (true) {
+            Path temp = dir.resolve(prefix + SEQUENCE.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(temp, PosixFilePermissions.asFileAttribute(permissions));
+            } catch (java.nio.file.FileAlreadyExistsException leftover) {
+                // a crashed process with the same pid left it: take the next number
+            }
+        }
     }
 
     /**
