@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -43,12 +41,12 @@ final class MachineIdUuid {
     }
 
     /**
-     * HMAC-SHA256 (RFC 2104) over {@link MessageDigest}: {@code Mac.getInstance} would set up every installed security
-     * provider in turn (elliptic curve tables included) until one offers it, tens of milliseconds before the first
-     * DHCPDISCOVER; SHA-256 comes from the first provider asked.
+     * HMAC-SHA256 (RFC 2104) over mosnet's {@link Sha256}: {@code Mac.getInstance} would set up every installed
+     * security provider in turn (elliptic curve tables included), and even {@code MessageDigest} the first of them,
+     * milliseconds before the first DHCPDISCOVER.
      */
-    static byte[] hmacSha256(byte[] key, byte[] message) throws GeneralSecurityException {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    static byte[] hmacSha256(byte[] key, byte[] message) {
+        Sha256 sha = new Sha256();
         int block = 64;
         byte[] k = key.length > block ? sha.digest(key) : key;
         byte[] inner = new byte[block];
@@ -65,15 +63,11 @@ final class MachineIdUuid {
     }
 
     static UUID derive(byte[] machineId) {
-        try {
-            byte[] h = hmacSha256(machineId, LABEL);
-            // RFC 9562 section 5.4 layout: version 4, variant 10.
-            h[6] = (byte) ((h[6] & 0x0f) | 0x40);
-            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-            ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
-            return new UUID(b.getLong(), b.getLong());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        byte[] h = hmacSha256(machineId, LABEL);
+        // RFC 9562 section 5.4 layout: version 4, variant 10.
+        h[6] = (byte) ((h[6] & 0x0f) | 0x40);
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+        ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
+        return new UUID(b.getLong(), b.getLong());
     }
 }
