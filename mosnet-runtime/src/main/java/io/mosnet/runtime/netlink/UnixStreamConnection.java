@@ -4,18 +4,14 @@ package io.mosnet.runtime.netlink;
  * One accepted AF_UNIX stream connection (see {@link UnixStreamServer}). One thread reads and writes; another may
  * {@link #shutdown} it to end a blocked read; the reading thread closes it.
  */
-public final class UnixStreamConnection implements AutoCloseable {
+public final class UnixStreamConnection extends UnixStreamSocket {
 
     /** Who is connected, as the kernel recorded it at connect time (SO_PEERCRED), with the names NSS gives. */
     public record Peer(int pid, int uid, int gid, String user, String group) {
     }
 
-    private final int fd;
-    /** Guards the descriptor: once closed its number may belong to another socket, so shutdown must not touch it. */
-    private boolean closed;
-
     UnixStreamConnection(int fd) {
-        this.fd = fd;
+        super(fd);
     }
 
     /**
@@ -44,20 +40,5 @@ public final class UnixStreamConnection implements AutoCloseable {
         return new Peer(cred[0], cred[1], cred[2],
                 LinuxNative.userName(cred[1]).orElse(Integer.toString(cred[1])),
                 LinuxNative.groupName(cred[2]).orElse(Integer.toString(cred[2])));
-    }
-
-    /** Ends a {@link #read} blocked in another thread; nothing once closed. */
-    public synchronized void shutdown() {
-        if (!closed) {
-            LinuxNative.shutdown(fd);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            LinuxNative.close(fd);
-        }
     }
 }

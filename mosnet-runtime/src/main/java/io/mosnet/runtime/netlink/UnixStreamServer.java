@@ -10,15 +10,12 @@ import java.util.Optional;
  * interpreted start, which the daemon's way to the network competes with on two cores. This socket needs no more
  * than socket(2), bind(2), listen(2) and accept4(2).
  */
-public final class UnixStreamServer implements AutoCloseable {
+public final class UnixStreamServer extends UnixStreamSocket {
 
-    private final int fd;
     private final Path path;
-    /** Guards the descriptor: once closed its number may belong to another socket, so shutdown must not touch it. */
-    private boolean closed;
 
     private UnixStreamServer(int fd, Path path) {
-        this.fd = fd;
+        super(fd);
         this.path = path;
     }
 
@@ -61,20 +58,5 @@ public final class UnixStreamServer implements AutoCloseable {
      */
     public UnixStreamConnection accept() {
         return new UnixStreamConnection(LinuxNative.accept(fd, "accept on " + path));
-    }
-
-    /** Wakes a thread blocked in {@link #accept}; nothing once closed. */
-    public synchronized void shutdown() {
-        if (!closed) {
-            LinuxNative.shutdown(fd);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            LinuxNative.close(fd);
-        }
     }
 }

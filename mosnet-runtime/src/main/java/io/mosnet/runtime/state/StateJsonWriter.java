@@ -5,8 +5,8 @@ import io.mosnet.api.state.LeaseState;
 import io.mosnet.api.state.PluginInfo;
 import io.mosnet.api.state.RouteState;
 import io.mosnet.api.state.UplinkState;
+import io.mosnet.runtime.rpc.JsonTree;
 import io.mosnet.runtime.rpc.PrettyJson;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * The state file's JSON without Jackson: the state as a plain tree (record components in declaration order, map keys
- * sorted, ISO-8601 instants, nulls kept) printed by {@link PrettyJson}, the same bytes as {@link StateJson}'s pretty
- * printer. Jackson building its bean serialisers by reflection cost the daemon tens of milliseconds of CPU on its way
+ * sorted, ISO-8601 instants, nulls kept; the free-form values through {@link JsonTree}, as the API's) printed by
+ * {@link PrettyJson}, the same bytes as {@link StateJson}'s pretty printer. The state's own records are mapped here
+ * by hand, not by JsonTree's reflection, because the first write happens on the way to the network. Jackson building its bean serialisers by reflection cost the daemon tens of milliseconds of CPU on its way
  * to the network, the moment it first wrote its phase. {@code StateJsonWriterTest} holds this to Jackson's output;
  * {@link StateJsonReader} reads it back, also without Jackson.
  */
@@ -37,19 +38,19 @@ final class StateJsonWriter {
         m.put("bridge", s.bridge());
         m.put("hostInterface", s.hostInterface());
         m.put("backend", s.backend());
-        m.put("addresses", plain(s.addresses()));
+        m.put("addresses", JsonTree.of(s.addresses()));
         m.put("routes", list(s.routes(), StateJsonWriter::route));
-        m.put("dns", plain(s.dns()));
-        m.put("searchDomains", plain(s.searchDomains()));
+        m.put("dns", JsonTree.of(s.dns()));
+        m.put("searchDomains", JsonTree.of(s.searchDomains()));
         m.put("leases", sortedValues(s.leases(), StateJsonWriter::lease));
-        m.put("delegatedPrefixes", plain(s.delegatedPrefixes()));
-        m.put("firewall", plain(s.firewall()));
-        m.put("nat", plain(s.nat()));
+        m.put("delegatedPrefixes", JsonTree.of(s.delegatedPrefixes()));
+        m.put("firewall", JsonTree.of(s.firewall()));
+        m.put("nat", JsonTree.of(s.nat()));
         m.put("plugins", list(s.plugins(), StateJsonWriter::plugin));
-        m.put("problems", plain(s.problems()));
-        m.put("backendInfo", plain(s.backendInfo()));
-        m.put("startedAt", plain(s.startedAt()));
-        m.put("updatedAt", plain(s.updatedAt()));
+        m.put("problems", JsonTree.of(s.problems()));
+        m.put("backendInfo", JsonTree.of(s.backendInfo()));
+        m.put("startedAt", JsonTree.of(s.startedAt()));
+        m.put("updatedAt", JsonTree.of(s.updatedAt()));
         m.put("topology", s.topology());
         m.put("uplinks", list(s.uplinks(), StateJsonWriter::uplink));
         return PrettyJson.write(m);
@@ -72,14 +73,14 @@ final class StateJsonWriter {
         m.put("address", l.address());
         m.put("gateway", l.gateway());
         m.put("server", l.server());
-        m.put("dns", plain(l.dns()));
-        m.put("domains", plain(l.domains()));
-        m.put("routes", plain(l.routes()));
+        m.put("dns", JsonTree.of(l.dns()));
+        m.put("domains", JsonTree.of(l.domains()));
+        m.put("routes", JsonTree.of(l.routes()));
         m.put("mtu", l.mtu());
-        m.put("obtainedAt", plain(l.obtainedAt()));
-        m.put("renewAt", plain(l.renewAt()));
-        m.put("rebindAt", plain(l.rebindAt()));
-        m.put("expiresAt", plain(l.expiresAt()));
+        m.put("obtainedAt", JsonTree.of(l.obtainedAt()));
+        m.put("renewAt", JsonTree.of(l.renewAt()));
+        m.put("rebindAt", JsonTree.of(l.rebindAt()));
+        m.put("expiresAt", JsonTree.of(l.expiresAt()));
         m.put("clientId", l.clientId());
         return m;
     }
@@ -100,7 +101,7 @@ final class StateJsonWriter {
         m.put("mode", u.mode());
         m.put("vlan", u.vlan());
         m.put("defaultRoute", u.defaultRoute());
-        m.put("addresses", plain(u.addresses()));
+        m.put("addresses", JsonTree.of(u.addresses()));
         return m;
     }
 
@@ -121,29 +122,5 @@ final class StateJsonWriter {
         Map<String, Object> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put(String.valueOf(k), v == null ? null : value.apply(v)));
         return sorted;
-    }
-
-    /**
-     * The values a state's free-form maps hold, as Jackson writes them: maps with their keys sorted, instants as
-     * ISO-8601 text, a double that is not a number as text, enums by name, anything else unknown by its text.
-     */
-    private static Object plain(Object v) {
-        if (v == null || v instanceof String || v instanceof Boolean) {
-            return v;
-        } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())
-                || v instanceof Float f && (f.isNaN() || f.isInfinite())) {
-            return v.toString();
-        } else if (v instanceof Number) {
-            return v;
-        } else if (v instanceof Instant t) {
-            return t.toString();
-        } else if (v instanceof Map<?, ?> map) {
-            return sortedValues(map, StateJsonWriter::plain);
-        } else if (v instanceof Collection<?> c) {
-            return list(c, StateJsonWriter::plain);
-        } else if (v instanceof Enum<?> e) {
-            return e.name();
-        }
-        return v.toString();
     }
 }
