@@ -55,6 +55,7 @@ public final class TinylogBackend {
      * @param minimum the configured level, null for {@code off}
      */
     public static void configureShared(Map<String, String> configuration, Level minimum) {
+        UtcZone.installIfAskedFor(); // before tinylog's date format asks for the default zone
         SHARED.configureInBackground(() -> Configuration.replace(configuration), minimum);
     }
 

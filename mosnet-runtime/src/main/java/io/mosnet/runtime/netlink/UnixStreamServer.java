@@ -3,6 +3,7 @@ package io.mosnet.runtime.netlink;
 import io.mosnet.api.net.NetworkException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A listening AF_UNIX stream socket of mosnet's own, for the daemon's API. The JDK's UNIX-domain channels set up a
@@ -49,6 +50,14 @@ public final class UnixStreamServer extends UnixStreamSocket {
         } finally {
             LinuxNative.close(fd);
         }
+    }
+
+    /**
+     * The id of group {@code name}, for giving the socket file to it, or empty when there is no such group
+     * (getgrnam_r(3): files, LDAP or whatever NSS is set up with).
+     */
+    public static OptionalInt groupId(String name) {
+        return LinuxNative.groupId(name);
     }
 
     /**

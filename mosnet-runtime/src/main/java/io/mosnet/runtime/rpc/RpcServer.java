@@ -6,15 +6,14 @@ import io.mosnet.runtime.netlink.UnixStreamServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -336,7 +335,7 @@ public final class RpcServer implements AutoCloseable {
         }
 
         private static void removeStale(Path socket) throws IOException {
-            if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
                 return;
             }
             String refusal = UnixStreamServer.refusal(socket)
@@ -346,13 +345,11 @@ public final class RpcServer implements AutoCloseable {
         }
 
         private static void protect(Path socket, String group) throws IOException {
-            PosixFileAttributeView view = Files.getFileAttributeView(socket, PosixFileAttributeView.class);
-            view.setPermissions(MODE_0660);
-            try {
-                GroupPrincipal g = FileSystems.getDefault().getUserPrincipalLookupService()
-                        .lookupPrincipalByGroupName(group);
-                view.setGroup(g);
-            } catch (UserPrincipalNotFoundException e) {
+            Files.getFileAttributeView(socket, PosixFileAttributeView.class).setPermissions(MODE_0660);
+            OptionalInt gid = UnixStreamServer.groupId(group);
+            if (gid.isPresent()) {
+                Files.setAttribute(socket, "unix:gid", gid.getAsInt(), LinkOption.NOFOLLOW_LINKS);
+            } else {
                 LOG.debug("no group '{}': API socket {} stays root-only", group, socket);
             }
         }

@@ -60,6 +60,29 @@ class UnixStreamServerTest {
     }
 
     @Test
+    void looksGroupsUpAsTheJdkDoes() throws Exception {
+        var lookup = java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
+        for (String name : new String[] {"root", "daemon", "nogroup"}) {
+            java.nio.file.attribute.GroupPrincipal jdk;
+            try {
+                jdk = lookup.lookupPrincipalByGroupName(name);
+            } catch (java.nio.file.attribute.UserPrincipalNotFoundException e) {
+                assertTrue(UnixStreamServer.groupId(name).isEmpty(), name);
+                continue;
+            }
+            // The JDK's principal prints as the name; its id is what chown would set: compare through a file.
+            Path f = Files.createFile(dir.resolve(name));
+            if ("root".equals(System.getProperty("user.name"))) {
+                Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(jdk);
+                assertEquals(Files.getAttribute(f, "unix:gid"), UnixStreamServer.groupId(name).getAsInt(), name);
+            } else {
+                assertTrue(UnixStreamServer.groupId(name).isPresent(), name);
+            }
+        }
+        assertTrue(UnixStreamServer.groupId("no-such-group-mosnet").isEmpty());
+    }
+
+    @Test
     void aLargeWriteArrivesWhole() throws Exception {
         Path socket = dir.resolve("api.sock");
         byte[] big = new byte[3 * 1024 * 1024];

@@ -109,6 +109,29 @@ class RpcServerTest {
     }
 
     @Test
+    void givesTheSocketToItsGroupWhenTheGroupExists() throws IOException {
+        // Changing a file's group to one we are not in needs root; as anyone else, our own primary group.
+        int gid = (Integer) Files.getAttribute(dir, "unix:gid");
+        String group = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class).group().getName();
+        if (!"root".equals(System.getProperty("user.name"))) {
+            start(builder().group(group));
+        } else {
+            group = "daemon";
+            gid = 1;
+            start(builder().group(group));
+        }
+        assertEquals(gid, Files.getAttribute(server.socket(), "unix:gid"), "socket group " + group);
+    }
+
+    @Test
+    void keepsTheSocketRootOnlyWithoutItsGroup() throws IOException {
+        int gid = (Integer) Files.getAttribute(dir, "unix:gid");
+        start(builder().group("no-such-group-mosnet"));
+        assertEquals(gid, Files.getAttribute(server.socket(), "unix:gid"));
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket())));
+    }
+
+    @Test
     void answersMalformedJsonAndKeepsConnection() throws IOException {
         start(builder());
         try (RawClient c = new RawClient(server.socket())) {
