@@ -20,7 +20,7 @@ public final class Main {
         CliContext context = CliContext.system();
         DirectInvocation direct = DirectInvocation.parse(args);
         if (direct == null) {
-            System.exit(Mosnet.commandLine(context).execute(args));
+            System.exit(Mosnet.commandLine(context, args).execute(args));
         }
         // As picocli writes by default: the streams' own charsets, flushed at each line.
         int code = direct.run(context, writer(System.out), writer(System.err));

@@ -24,7 +24,10 @@ import io.mosnet.cli.command.VlanCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -44,14 +47,16 @@ import picocli.CommandLine.Spec;
                 "  4  refused: the method needs root",
                 " 64  bad command line",
                 "",
-                "Environment: MOSNET_SOCKET overrides the default socket; MOSNET_DEBUG=1 prints stack traces."},
-        subcommands = {StatusCommand.class, ConfigCommand.class, LeaseCommand.class, DnsCommand.class,
-                SysctlCommand.class, InterfacesCommand.class, RoutesCommand.class, NeighborsCommand.class,
-                BridgeCommand.class, FirewallCommand.class, VlanCommand.class, OvsCommand.class, FlowsCommand.class,
-                PrefixCommand.class, DatapathCommand.class, ConntrackCommand.class, DiscoverCommand.class,
-                VerifyCommand.class, HealthCommand.class, PluginsCommand.class, ManCommand.class,
-                AutoComplete.GenerateCompletion.class})
+                "Environment: MOSNET_SOCKET overrides the default socket; MOSNET_DEBUG=1 prints stack traces."})
 public final class Mosnet implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order help lists them, by the name (and alias) they are invoked with. Not in the
+     * annotation: picocli builds a subcommand's model, by reflection over its class, when the subcommand is added,
+     * so {@link #commandLine(CliContext, String...)} adds only the one a command line names.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    private static final Map<String, String> ALIASES = Map.of("neighbours", "neighbors");
 
     @Spec
     CommandSpec spec;
@@ -87,16 +92,85 @@ public final class Mosnet implements Callable<Integer> {
         return spec.subcommands().get("status").execute(args.toArray(String[]::new));
     }
 
-    /** The configured command line; tests build it with their own context and capture its out/err. */
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("status", StatusCommand.class);
+        m.put("config", ConfigCommand.class);
+        m.put("lease", LeaseCommand.class);
+        m.put("dns", DnsCommand.class);
+        m.put("sysctl", SysctlCommand.class);
+        m.put("interfaces", InterfacesCommand.class);
+        m.put("routes", RoutesCommand.class);
+        m.put("neighbors", NeighborsCommand.class);
+        m.put("bridge", BridgeCommand.class);
+        m.put("firewall", FirewallCommand.class);
+        m.put("vlan", VlanCommand.class);
+        m.put("ovs", OvsCommand.class);
+        m.put("flows", FlowsCommand.class);
+        m.put("prefix", PrefixCommand.class);
+        m.put("datapath", DatapathCommand.class);
+        m.put("conntrack", ConntrackCommand.class);
+        m.put("discover", DiscoverCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("health", HealthCommand.class);
+        m.put("plugins", PluginsCommand.class);
+        m.put("man", ManCommand.class);
+        m.put("generate-completion", AutoComplete.GenerateCompletion.class);
+        return m;
+    }
+
+    /** The configured command line with every subcommand; tests build it with their own context. */
     public static CommandLine commandLine(CliContext context) {
+        return build(context, SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand they name when that is certain (about 60 ms less
+     * of picocli's reflection on a cold JVM), with all of them otherwise (help, suggestions for a mistyped verb,
+     * the man page and completion script, which list them all).
+     */
+    public static CommandLine commandLine(CliContext context, String... args) {
+        String verb = verbOf(args);
+        return build(context, verb == null ? SUBCOMMANDS.keySet() : List.of(verb));
+    }
+
+    /**
+     * The subcommand {@code args} invoke, when the options before it are ones this command knows to take no value
+     * or exactly one; null when there is none or picocli has to judge.
+     */
+    static String verbOf(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--socket")) {
+                i++; // its value
+            } else if (a.equals("--json") || a.startsWith("--socket=")) {
+                continue;
+            } else if (a.startsWith("-") || a.startsWith("@")) {
+                return null; // help, version, an unknown option, or arguments read from a file
+            } else {
+                String verb = ALIASES.getOrDefault(a, a);
+                return verb.equals("man") || verb.equals("generate-completion") || !SUBCOMMANDS.containsKey(verb)
+                        ? null : verb;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine build(CliContext context, Collection<String> names) {
         CommandLine cmd = new CommandLine(new Mosnet(context));
+        for (String name : names) {
+            cmd.addSubcommand(name, SUBCOMMANDS.get(name));
+        }
         ErrorHandler errors = new ErrorHandler("1".equals(context.env().get("MOSNET_DEBUG")));
         cmd.setExecutionExceptionHandler((e, failed, parsed) -> errors.report(e, failed.getErr()));
         cmd.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE
                 : ErrorHandler.exitCode(e));
         cmd.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cmd.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
-        cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        CommandLine completion = cmd.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(true);
+        }
         return cmd;
     }
 
@@ -109,7 +183,7 @@ public final class Mosnet implements Callable<Integer> {
         if (direct != null) {
             return direct.run(context, out, err);
         }
-        CommandLine cmd = commandLine(context);
+        CommandLine cmd = commandLine(context, args);
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);
