@@ -115,6 +115,18 @@ class DistributionIT {
         assertTrue(cli.out().startsWith("Usage: mosnet"), cli.out());
     }
 
+    @Test
+    void launchersRepeatTheRuntimesOwnIncludeInExceptions() throws IOException {
+        // Named on the command line only so that InetAddress skips reading java.security; never a different value.
+        String key = "jdk.includeInExceptions=";
+        String runtime = Files.readAllLines(Distribution.home().resolve("runtime/conf/security/java.security"))
+                .stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow();
+        for (String launcher : List.of("bin/mosnetd", "bin/mosnet")) {
+            String text = Files.readString(Distribution.home().resolve(launcher));
+            assertTrue(text.contains("-D" + runtime + " "), launcher + " names " + runtime);
+        }
+    }
+
     private static Command.Result run(Path launcher, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
