@@ -14,6 +14,7 @@ import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginContext;
 import io.mosnet.api.state.VlanMembership;
 import io.mosnet.api.state.VlanReport;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,11 +127,20 @@ public final class LinuxBridgeBackend implements BridgeBackend {
         Optional<Link> bridge = net.link(name);
         m.put("bridge", name);
         m.put("present", bridge.isPresent());
-        bridge.ifPresent(b -> {
+        // A loop rather than lambdas: static mode calls this before READY, and bin/mosnet-aot trains static mode on
+        // a second uplink only, which does not get here, so lambdas would be spun at each start (~3 ms, interpreted).
+        if (bridge.isPresent()) {
+            Link b = bridge.get();
+            List<String> ports = new ArrayList<>();
+            for (Link l : net.links()) {
+                if (l.masterIndex() == b.index()) {
+                    ports.add(l.name());
+                }
+            }
             m.put("mac", b.mac().toString());
             m.put("up", b.up());
-            m.put("ports", net.links().stream().filter(l -> l.masterIndex() == b.index()).map(Link::name).toList());
-        });
+            m.put("ports", List.copyOf(ports));
+        }
         return m;
     }
 
