@@ -116,6 +116,16 @@ class DistributionIT {
     }
 
     @Test
+    void launchersFindTheirHomeThroughASymlink() throws IOException {
+        // As installed by a package: /usr/sbin/mosnetd -> /opt/mosnet/bin/mosnetd.
+        Path link = Files.createSymbolicLink(tmp.resolve("mosnetd"), Distribution.home().resolve("bin/mosnetd"));
+        assertEquals("mosnetd " + System.getProperty("mosnet.version") + " (plugin API 0.1.0)",
+                run(link, "--version").check().out().strip());
+        Path cli = Files.createSymbolicLink(tmp.resolve("mosnet"), Distribution.home().resolve("bin/mosnet"));
+        assertTrue(run(cli, "--help").check().out().startsWith("Usage: mosnet"));
+    }
+
+    @Test
     void launchersRepeatTheRuntimesOwnIncludeInExceptions() throws IOException {
         // Named on the command line only so that InetAddress skips reading java.security; never a different value.
         String key = "jdk.includeInExceptions=";
