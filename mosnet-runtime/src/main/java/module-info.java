@@ -11,6 +11,7 @@ module io.mosnet.runtime {
     requires org.pf4j;
     requires org.slf4j;
     requires org.tinylog.api;
+    requires org.tinylog.impl;
     requires jdk.net;
 
     exports io.mosnet.runtime.netlink;

@@ -49,6 +49,12 @@ class StaticModeIT {
                 String firstLine = Files.readAllLines(d.dir.resolve("mosnetd.log")).get(0);
                 assertTrue(firstLine.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000 INFO .*"),
                         firstLine);
+                // Lines logged before tinylog was set up (it waits until the network is configured) carry the time
+                // they were logged: the plugin lines come before the daemon's start is recorded, not after it.
+                java.time.Instant firstLogged = java.time.OffsetDateTime.parse(firstLine.substring(0, 28),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")).toInstant();
+                java.time.Instant started = java.time.Instant.parse(st.path("startedAt").asText());
+                assertTrue(!firstLogged.isAfter(started), firstLine + " logged after the start at " + started);
             }
         }
     }

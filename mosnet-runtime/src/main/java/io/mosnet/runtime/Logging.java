@@ -18,6 +18,12 @@ public final class Logging {
 
     private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
 
+    /**
+     * How long lines are kept at most before tinylog is set up, unless {@link #release} comes first: the daemon's way
+     * to the network takes less (about 40 ms after the JVM's start), and tinylog's set-up would only slow it.
+     */
+    static final long HOLD_MILLIS = 250;
+
     private Logging() {
     }
 
@@ -67,8 +73,14 @@ public final class Logging {
         // Unbuffered writers on the calling thread: nothing to flush, and the shutdown hook can still log.
         c.put("autoshutdown", "false");
         // tinylog sets itself up on a thread of its own; lines logged meanwhile wait for it (TinylogBackend).
-        TinylogBackend.configureShared(c, lvl.equals("off") ? null : Level.valueOf(lvl.toUpperCase(Locale.ROOT)));
+        TinylogBackend.configureShared(c, lvl.equals("off") ? null : Level.valueOf(lvl.toUpperCase(Locale.ROOT)),
+                HOLD_MILLIS);
         return warning;
+    }
+
+    /** The way to the network is over: tinylog is set up now and writes what was logged so far. */
+    public static void release() {
+        TinylogBackend.releaseShared();
     }
 
     /**

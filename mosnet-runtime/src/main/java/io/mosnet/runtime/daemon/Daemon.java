@@ -9,6 +9,7 @@ import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.topology.TopologyPlan;
 import io.mosnet.api.topology.TopologyRequest;
+import io.mosnet.runtime.Logging;
 import io.mosnet.runtime.probe.CandidateNics;
 import java.util.HashSet;
 import java.util.Set;
@@ -85,6 +86,7 @@ public final class Daemon {
                 notifier.stopping();
                 rpc.close();
                 flush(status);
+                Logging.flush(1000); // stopped early in the boot: what was kept still reaches the log
                 stopped.countDown();
             }, "mosnet-shutdown"));
 
@@ -114,6 +116,7 @@ public final class Daemon {
             // this message.
             status.flush();
             BackgroundPreinit.release();
+            Logging.release();
             // The network is up: now the API's JSON can be readied, off the main thread, for the first client.
             Thread.ofPlatform().daemon().name("mosnet-api-prepare").start(() -> rpc.prepare(status.snapshot()));
             notifier.ready("running: " + config.mode().label() + " mode, " + status.snapshot().nic() + " in "

@@ -1,5 +1,6 @@
 package io.mosnet.runtime.log;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +9,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.event.Level;
 import org.tinylog.configuration.Configuration;
+import org.tinylog.core.LogEntry;
+import org.tinylog.core.TinylogLoggingProvider;
 import org.tinylog.provider.LoggingProvider;
 import org.tinylog.provider.ProviderRegistry;
+import org.tinylog.runtime.PreciseTimestamp;
+import org.tinylog.writers.Writer;
 
 /**
  * Where every log line goes: tinylog's logging provider, once it is set up. {@link #configureInBackground} hands the
- * set-up to a thread of its own; lines logged meanwhile are kept (in order, with their level and exception) and
- * written as soon as tinylog is ready, so a caller never waits for it. Used before any configuration (tests, the
- * CLI), the backend sets tinylog up on the spot, with tinylog's own defaults, as slf4j-tinylog did.
+ * set-up to a thread of its own, which may first hold off for a while; lines logged meanwhile are kept (in order,
+ * with their level and exception) and written as soon as tinylog is ready, so a caller never waits for it. Used
+ * before any configuration (tests, the CLI), the backend sets tinylog up on the spot, with tinylog's own defaults, as
+ * slf4j-tinylog did.
  *
- * <p>Kept lines are written with the time at which tinylog got them, a few tens of milliseconds late at most.
+ * <p>Why hold off: tinylog's set-up is 15-20 ms of interpreted CPU (its service files, configuration, writers), and on
+ * a two-core machine it ran beside the daemon's way to the network, slowing it by 7 ms. The daemon
+ * {@link #release}s it once the network is configured; the hold ends by itself after a bound, so lines are never
+ * later than that when the way to the network is slow (a DHCP server that takes seconds).
+ *
+ * <p>Kept lines carry the time they were logged: they go to tinylog's writers as entries of their own, dated then.
  */
 public final class TinylogBackend {
 
@@ -27,6 +38,7 @@ public final class TinylogBackend {
 
     private final Supplier<LoggingProvider> setUp;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile LoggingProvider provider;
     /**
      * The least severe level any writer takes, read once the provider is set: tinylog's own {@code isEnabled} walks
@@ -50,25 +62,40 @@ public final class TinylogBackend {
     }
 
     /**
-     * See {@link io.mosnet.runtime.Logging#configure}: applies {@code configuration} and sets tinylog up behind.
+     * See {@link io.mosnet.runtime.Logging#configure}: applies {@code configuration} and sets tinylog up behind,
+     * after {@link #releaseShared} or {@code holdMillis}, whichever comes first.
      *
      * @param minimum the configured level, null for {@code off}
      */
-    public static void configureShared(Map<String, String> configuration, Level minimum) {
+    public static void configureShared(Map<String, String> configuration, Level minimum, long holdMillis) {
         UtcZone.installIfAskedFor(); // before tinylog's date format asks for the default zone
-        SHARED.configureInBackground(() -> Configuration.replace(configuration), minimum);
+        SHARED.configureInBackground(() -> Configuration.replace(configuration), minimum, holdMillis);
     }
 
-    /** Waits (a bounded time) until the shared backend has written what it kept; for a process about to exit. */
+    /** Ends the shared backend's hold: tinylog is set up, and what was kept written, now. */
+    public static void releaseShared() {
+        SHARED.release();
+    }
+
+    /**
+     * Ends the hold and waits (a bounded time) until the shared backend has written what it kept; for a process
+     * about to exit.
+     */
     public static void awaitShared(long millis) throws InterruptedException {
         SHARED.await(millis);
     }
 
-    /**
-     * Runs {@code configure} and then tinylog's set-up on a new thread; until it is done, lines at {@code minimum}
-     * and above are kept (none when it is null). Does nothing if tinylog is already set up or being set up.
-     */
+    /** {@link #configureInBackground(Runnable, Level, long)} with no hold. */
     void configureInBackground(Runnable configure, Level minimum) {
+        configureInBackground(configure, minimum, 0);
+    }
+
+    /**
+     * Runs {@code configure} and then tinylog's set-up on a new thread, once {@link #release}d or {@code holdMillis}
+     * after this call; until it is done, lines at {@code minimum} and above are kept (none when it is null). Does
+     * nothing if tinylog is already set up or being set up.
+     */
+    void configureInBackground(Runnable configure, Level minimum, long holdMillis) {
         synchronized (this) {
             if (provider != null || kept != null) {
                 return;
@@ -79,12 +106,26 @@ public final class TinylogBackend {
         Thread.ofPlatform().daemon().name("mosnet-log-setup").start(() -> {
             LoggingProvider p = null;
             try {
+                holdOff(holdMillis);
                 configure.run();
                 p = setUp.get();
             } finally {
                 finish(p);
             }
         });
+    }
+
+    private void holdOff(long millis) {
+        try {
+            released.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // nothing interrupts this thread; if something did, set up now
+        }
+    }
+
+    /** Ends the hold of {@link #configureInBackground}, if any. */
+    void release() {
+        released.countDown();
     }
 
     boolean enabled(Level level) {
@@ -107,7 +148,7 @@ public final class TinylogBackend {
                 if (kept != null) {
                     if (keptLevel != null && level.toInt() >= keptLevel.toInt()) {
                         if (kept.size() < MAX_KEPT) {
-                            kept.add(new Line(level, message, throwable));
+                            kept.add(Line.now(level, message, throwable));
                         } else {
                             dropped++;
                         }
@@ -121,6 +162,7 @@ public final class TinylogBackend {
     }
 
     void await(long millis) throws InterruptedException {
+        release();
         synchronized (this) {
             if (kept == null) {
                 return;
@@ -164,12 +206,12 @@ public final class TinylogBackend {
                 dropped = 0;
             }
             if (lost > 0) {
-                batch.add(new Line(Level.WARN, lost + " log lines were dropped while tinylog was being set up (more "
+                batch.add(Line.now(Level.WARN, lost + " log lines were dropped while tinylog was being set up (more "
                         + "than " + MAX_KEPT + " kept)", null));
             }
             for (Line line : batch) {
                 if (p != null) {
-                    p.log(DEPTH, null, tinylog(line.level), line.throwable, null, line.message);
+                    write(p, line);
                 } else {
                     // The set-up failed (and said why on standard error): what was kept goes there too, not nowhere.
                     System.err.println(line.level + " " + line.message);
@@ -200,6 +242,34 @@ public final class TinylogBackend {
         };
     }
 
-    private record Line(Level level, String message, Throwable throwable) {
+    /**
+     * A kept line, dated when it was logged: straight to tinylog's writers, as its provider would have passed it
+     * then (only a provider other than tinylog's own, a test's, gets it through {@code log}, dated now).
+     */
+    private static void write(LoggingProvider p, Line line) {
+        org.tinylog.Level level = tinylog(line.level);
+        if (!(p instanceof TinylogLoggingProvider tinylog)) {
+            p.log(DEPTH, null, level, line.throwable, null, line.message);
+            return;
+        }
+        LogEntry entry = new LogEntry(new PreciseTimestamp(line.epochMillis, line.nanosOfMilli), line.thread,
+                Map.of(), null, null, null, -1, null, level, line.message, line.throwable);
+        for (Writer w : tinylog.getWriters(null, level)) {
+            try {
+                w.write(entry);
+            } catch (Exception e) {
+                System.err.println("mosnet: writing a log line to " + w.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+
+    private record Line(Level level, String message, Throwable throwable, Thread thread, long epochMillis,
+            long nanosOfMilli) {
+
+        static Line now(Level level, String message, Throwable throwable) {
+            Instant t = Instant.now();
+            return new Line(level, message, throwable, Thread.currentThread(),
+                    t.getEpochSecond() * 1000 + t.getNano() / 1_000_000, t.getNano() % 1_000_000);
+        }
     }
 }

@@ -104,6 +104,47 @@ class TinylogBackendTest {
     }
 
     @Test
+    void aHeldSetUpWaitsForTheReleaseThenWritesWhatWasKept() throws Exception {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        java.util.concurrent.atomic.AtomicInteger setUps = new java.util.concurrent.atomic.AtomicInteger();
+        TinylogBackend backend = new TinylogBackend(() -> {
+            setUps.incrementAndGet();
+            return tinylog;
+        });
+        backend.configureInBackground(() -> { }, Level.INFO, 60_000);
+        backend.log(Level.INFO, "on the way to the network", null);
+        Thread.sleep(100);
+        assertTrue(setUps.get() == 0, "tinylog is not set up during the hold");
+
+        backend.release();
+        verify(tinylog, org.mockito.Mockito.timeout(5000)).log(anyInt(), isNull(), eq(org.tinylog.Level.INFO),
+                isNull(), isNull(), eq("on the way to the network"));
+    }
+
+    @Test
+    void theHoldEndsByItself() {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        TinylogBackend backend = new TinylogBackend(() -> tinylog);
+        backend.configureInBackground(() -> { }, Level.INFO, 50);
+        backend.log(Level.WARN, "no release comes: a DHCP server that takes seconds", null);
+        verify(tinylog, org.mockito.Mockito.timeout(5000)).log(anyInt(), isNull(), eq(org.tinylog.Level.WARN),
+                isNull(), isNull(), eq("no release comes: a DHCP server that takes seconds"));
+    }
+
+    @Test
+    void awaitingAHeldBackendEndsTheHold() throws Exception {
+        LoggingProvider tinylog = mock(LoggingProvider.class);
+        TinylogBackend backend = new TinylogBackend(() -> tinylog);
+        backend.configureInBackground(() -> { }, Level.INFO, 60_000);
+        backend.log(Level.ERROR, "bad configuration: exiting", null);
+        long start = System.nanoTime();
+        backend.await(5000);
+        assertTrue(System.nanoTime() - start < 4_000_000_000L, "await did not sit out the hold");
+        verify(tinylog).log(anyInt(), isNull(), eq(org.tinylog.Level.ERROR), isNull(), isNull(),
+                eq("bad configuration: exiting"));
+    }
+
+    @Test
     void withoutConfigurationTinylogIsSetUpOnTheCallersThread() {
         LoggingProvider tinylog = mock(LoggingProvider.class);
         when(tinylog.getMinimumLevel()).thenReturn(org.tinylog.Level.DEBUG);
