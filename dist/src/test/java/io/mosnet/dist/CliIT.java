@@ -41,6 +41,27 @@ class CliIT {
     }
 
     @Test
+    void theFirewallIsInPlaceBeforeAnyNicComesUp() throws Exception {
+        // The log is in the order things happened (lines kept during start-up carry their own time and order).
+        List<String> log = java.nio.file.Files.readAllLines(daemon.dir.resolve("mosnetd.log"));
+        int firewall = indexOf(log, "applying nftables ruleset (firewall drop [22/tcp, 8080/tcp]");
+        int bridge = indexOf(log, "created bridge mos");
+        int address = indexOf(log, "address 10.77.0.10/24 added on mos");
+        assertTrue(firewall >= 0 && bridge >= 0 && address >= 0, String.join("\n", log));
+        assertTrue(firewall < address, "firewall before the address:\n" + String.join("\n", log));
+        assertTrue(firewall < bridge, "firewall before the bridge:\n" + String.join("\n", log));
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void everyDaemonSubcommandGivesValidJsonWithLiveValues() throws Exception {
         assertEquals("eth0", json("status").path("nic").asText());
         assertTrue(json("config").toString().contains("mosip4"), json("config").toString());

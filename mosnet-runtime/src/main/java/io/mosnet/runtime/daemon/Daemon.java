@@ -101,6 +101,7 @@ public final class Daemon {
                     });
             status.update(s -> s.phase = "configuring");
             notifier.status("configuring " + config.mode().label() + " mode");
+            filterFirst(ctx);
             retrier.run("configure " + config.mode().label() + " mode", () -> {
                 configureUplinks(ctx, status, previous);
                 applyFirewall(ctx, status);
@@ -155,6 +156,26 @@ public final class Daemon {
             }
             taken.add(nic.name());
             built.put(uplink.bridgeName(), nic.name());
+        }
+    }
+
+    /**
+     * The firewall before any NIC or bridge comes up, so that the host is never reachable unfiltered: the rules as far
+     * as they are known before the uplinks are (the default route will be on the primary bridge; the egress MAC guard
+     * needs the chosen NIC and comes with {@link #applyFirewall} once it is known). A failure here does not keep the
+     * host off the network (a server without a console would be lost): it is logged, and the complete apply after the
+     * uplinks retries it and reports it as the daemon's problem.
+     */
+    private void filterFirst(RuntimeContext ctx) {
+        if (plan.firewall() == null) {
+            return;
+        }
+        try {
+            plan.firewall().apply(new FirewallRequest(config.firewall(), config.nat(), config.bridgeName(),
+                    config.bridgeName(), null), ctx);
+        } catch (RuntimeException e) {
+            LOG.error("firewall before the network: {}; bringing the network up unfiltered, the firewall is retried "
+                    + "once the uplinks are up", e.getMessage());
         }
     }
 
