@@ -1,7 +1,5 @@
 package io.mosnet.nftables;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.config.FirewallSpec;
 import io.mosnet.api.config.NatSpec;
 import io.mosnet.api.firewall.Firewall;
@@ -37,8 +35,6 @@ public final class NftablesFirewall implements Firewall {
     private static final List<TableRef> OWN_TABLES = List.of(TableRef.FILTER, TableRef.NAT, TableRef.EGRESS);
 
     private final Libnftables nft;
-    /** Made on first use: a daemon without firewall settings never pays for Jackson's set-up. */
-    private ObjectMapper json;
 
     /** libnftables in the caller's network namespace: the daemon's. */
     public NftablesFirewall() {
@@ -56,13 +52,6 @@ public final class NftablesFirewall implements Firewall {
      */
     public static NftablesFirewall inNamespace(String name) {
         return new NftablesFirewall(Libnftables.inNamespace(name));
-    }
-
-    private synchronized ObjectMapper json() {
-        if (json == null) {
-            json = new ObjectMapper();
-        }
-        return json;
     }
 
     @Override
@@ -106,7 +95,7 @@ public final class NftablesFirewall implements Firewall {
 
     @Override
     public FirewallReport report(PluginContext context) {
-        ReportParser parser = new ReportParser(json());
+        ReportParser parser = new ReportParser();
         List<TableRef> present = parser.tables(run("listing nftables tables", new Batch().listTables()));
         List<FirewallReport.Table> tables = new ArrayList<>();
         for (TableRef table : OWN_TABLES) {
@@ -126,7 +115,7 @@ public final class NftablesFirewall implements Firewall {
      * handles, which a restarted daemon must not do.
      */
     private boolean inPlace(Batch batch, String fingerprint) {
-        ReportParser parser = new ReportParser(json());
+        ReportParser parser = new ReportParser();
         List<TableRef> present = parser.tables(run("listing nftables tables", new Batch().listTables()));
         for (var e : batch.tables().entrySet()) {
             TableRef table = e.getKey();
@@ -164,13 +153,8 @@ public final class NftablesFirewall implements Firewall {
         }
     }
 
-    private String write(Batch batch) {
-        try {
-            return json().writeValueAsString(batch.document());
-        } catch (JsonProcessingException e) {
-            // A tree of plain nodes always serialises; this would be a Jackson bug.
-            throw new NftablesException("serialising the libnftables document: " + e.getOriginalMessage(), e);
-        }
+    private static String write(Batch batch) {
+        return batch.text();
     }
 
     private static String describe(FirewallRequest request, NftablesSettings settings) {

@@ -1,8 +1,6 @@
 package io.mosnet.nftables;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.firewall.FirewallReport;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +14,6 @@ import java.util.Map;
  * {@code {"rule": ...}}, {@code {"counter": ...}}) tied together by table and chain names.
  */
 final class ReportParser {
-
-    private final ObjectMapper json;
-
-    ReportParser(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** The tables a {@code list tables} output names. */
     List<TableRef> tables(String listing) {
@@ -89,10 +81,9 @@ final class ReportParser {
     private List<JsonNode> items(String listing, String what) {
         JsonNode root;
         try {
-            root = json.readTree(listing);
-        } catch (JsonProcessingException e) {
-            throw new NftablesException("libnftables' answer to '" + what + "' is not JSON: "
-                    + e.getOriginalMessage(), e);
+            root = JsonText.parse(listing);
+        } catch (IllegalArgumentException e) {
+            throw new NftablesException("libnftables' answer to '" + what + "' is not JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.path("nftables").isArray()) {
             throw new NftablesException("libnftables' answer to '" + what + "' has no \"nftables\" array: "

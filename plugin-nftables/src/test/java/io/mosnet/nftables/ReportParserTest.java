@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.firewall.FirewallReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Listings captured from libnftables 1.0.6 (nft -j list ...) after applying mosnet's golden documents. */
 class ReportParserTest {
 
-    private final ReportParser parser = new ReportParser(new ObjectMapper());
+    private final ReportParser parser = new ReportParser();
 
     @Test
     void readsTheTablesOfAListing() throws IOException {
