@@ -51,6 +51,14 @@ final class Expr {
         return JSON.numberNode(number);
     }
 
+    /** An address prefix {@code fe80::/64}. */
+    static ObjectNode prefix(String address, int length) {
+        ObjectNode p = JSON.objectNode();
+        p.put("addr", address);
+        p.put("len", length);
+        return wrap("prefix", p);
+    }
+
     /** An anonymous set {@code { a, b, c }}. */
     static ObjectNode set(List<String> members) {
         ArrayNode array = JSON.arrayNode();

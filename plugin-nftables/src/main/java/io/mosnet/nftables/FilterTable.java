@@ -9,6 +9,7 @@ import static io.mosnet.nftables.Expr.equal;
 import static io.mosnet.nftables.Expr.flags;
 import static io.mosnet.nftables.Expr.meta;
 import static io.mosnet.nftables.Expr.payload;
+import static io.mosnet.nftables.Expr.prefix;
 import static io.mosnet.nftables.Expr.set;
 import static io.mosnet.nftables.Expr.value;
 
@@ -22,11 +23,12 @@ import java.util.Set;
  * Table {@code inet mosnet} from {@code mosfirewall=}: one table for IPv4 and IPv6.
  *
  * <p>The input chain, in order: loopback; established and related connections; invalid packets dropped (not in
- * permissive mode, which promises to accept everything); the ICMP and ICMPv6 types a host needs; then one rule per
- * open port. Every rule counts. The policy is drop, or accept with {@code permissive}.
+ * permissive mode, which promises to accept everything); the ICMP and ICMPv6 types a host needs; DHCPv6 replies;
+ * then one rule per open port. Every rule counts. The policy is drop, or accept with {@code permissive}.
  *
- * <p>mosnet's DHCP client and router-solicitation listener read from AF_PACKET sockets, which see frames before the
- * input hook, so the host's own leases do not depend on {@code dhcp} being open.
+ * <p>mosnet's DHCPv4 client and router-solicitation listener read from AF_PACKET sockets, which see frames before the
+ * input hook, so the host's own IPv4 leases do not depend on {@code dhcp} being open. Its DHCPv6 client reads from a
+ * UDP socket: replies to port 546 at a link-local address are accepted (the {@code dhcpv6-client} rule).
  *
  * <p>The forward chain keeps policy accept on purpose: the host is a router and bridge for its VMs, whose
  * traffic (NAT'd or routed) must pass, and each VM firewalls itself. Its one rule accepts connections that a port
@@ -81,6 +83,10 @@ final class FilterTable {
                 List.of(equal(payload("icmp", "type"), set(ICMP_TYPES)), counter(), accept()));
         batch.addRule(t, "input", null,
                 List.of(equal(payload("icmpv6", "type"), set(ICMPV6_TYPES)), counter(), accept()));
+        // DHCPv6 servers answer a client's multicast SOLICIT by unicast to its link-local address, which conntrack
+        // cannot pair with the request; as firewalld's dhcpv6-client service, to link-local destinations only.
+        batch.addRule(t, "input", "dhcpv6-client", List.of(equal(payload("ip6", "daddr"), prefix("fe80::", 64)),
+                equal(payload("udp", "dport"), value(546)), counter(), accept()));
         for (PortRule port : distinct(spec.rules())) {
             batch.addRule(t, "input", port.service() == null ? port.toString() : port.service(),
                     List.of(equal(payload(port.protocol().label(), "dport"), value(port.port())), counter(), accept()));

@@ -165,6 +165,47 @@ class NftablesNamespaceTest {
     }
 
     @Test
+    void dhcpv6RepliesToTheLinkLocalAddressPassOtherUdpTo546DoesNot() throws Exception {
+        // A DHCPv6 server answers the client's multicast SOLICIT by unicast to its link-local address, from its own:
+        // nothing conntrack could pair with the request.
+        host.sh("ip", "addr", "add", "fe80::2/64", "dev", "h0", "nodad");
+        up.sh("ip", "addr", "add", "fe80::1/64", "dev", "u0", "nodad");
+        firewall.apply(request(sshAnd8080(), NatSpec.absent(), "h0", "h0"), context);
+        try (java.net.DatagramSocket client = NamespaceSockets.inNamespace(host, () -> {
+            java.net.DatagramSocket s = new java.net.DatagramSocket(null);
+            s.bind(new InetSocketAddress(java.net.InetAddress.getByName("::"), 546));
+            s.setSoTimeout(2000);
+            return s;
+        })) {
+            int u0 = Integer.parseInt(up.sh("cat", "/sys/class/net/u0/ifindex").strip());
+            assertTrue(sendsTo(client, "fe80::2%" + u0), "a reply to the link-local address");
+            assertFalse(sendsTo(client, "fd00:1::2"), "port 546 of a global address stays closed");
+        } finally {
+            host.sh("ip", "addr", "del", "fe80::2/64", "dev", "h0");
+            up.sh("ip", "addr", "del", "fe80::1/64", "dev", "u0");
+        }
+    }
+
+    /** Sends a datagram from {@code up}'s port 547 to {@code address}:546; true when {@code client} received it. */
+    private boolean sendsTo(java.net.DatagramSocket client, String address) throws Exception {
+        NamespaceSockets.inNamespace(up, () -> {
+            try (java.net.DatagramSocket server = new java.net.DatagramSocket(null)) {
+                server.bind(new InetSocketAddress(java.net.InetAddress.getByName("::"), 547));
+                byte[] reply = "ADVERTISE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                server.send(new java.net.DatagramPacket(reply, reply.length,
+                        new InetSocketAddress(java.net.InetAddress.getByName(address), 546)));
+            }
+            return null;
+        });
+        try {
+            client.receive(new java.net.DatagramPacket(new byte[64], 64));
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        }
+    }
+
+    @Test
     void reapplyingLeavesOneCopyOfEachTable() {
         FirewallRequest request = request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0");
         firewall.apply(request, context);
@@ -173,7 +214,7 @@ class NftablesNamespaceTest {
         JsonNode ruleset = ruleset();
         assertEquals(List.of("inet mosnet", "ip mosnet-nat"), tables(ruleset));
         // lo, established/related, invalid, icmp, icmpv6, 22, 8080
-        assertEquals(7, rules(ruleset, "inet", "mosnet", "input"));
+        assertEquals(8, rules(ruleset, "inet", "mosnet", "input"));
         assertEquals(1, rules(ruleset, "ip", "mosnet-nat", "postrouting"));
     }
 
