@@ -467,7 +467,10 @@ final class LinuxNative {
     private static java.util.Optional<String> name(int id, boolean user) {
         return lookUp((entry, buf, size, result) -> user
                 ? C.getpwuid_r(id, entry, buf, size, result)
-                : C.getgrgid_r(id, entry, buf, size, result), entry -> entry.getPointer(0).getString(0));
+                : C.getgrgid_r(id, entry, buf, size, result), entry -> {
+                    Pointer name = entry.getPointer(0);
+                    return name == null ? null : name.getString(0);
+                });
     }
 
     /**
