@@ -25,6 +25,7 @@ class DaemonStatusTest {
         info.put("ovs_version", null);
         status.update(s -> s.backendInfo = info);
         assertEquals(Map.of("ovsdb", "unix:/tmp/db.sock"), status.snapshot().backendInfo());
+        status.flush(); // the write behind must be done before the temporary directory goes
     }
 
     @Test
