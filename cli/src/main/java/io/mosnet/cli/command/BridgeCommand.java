@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.BridgePortState;
 import io.mosnet.api.state.BridgeReport;
 import io.mosnet.cli.Table;
@@ -13,7 +12,7 @@ public final class BridgeCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.BRIDGE);
+        Object result = call(DaemonMethods.BRIDGE);
         if (json) {
             printJson(result);
             return 0;

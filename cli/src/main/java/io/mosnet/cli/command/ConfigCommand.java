@@ -1,8 +1,8 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.cli.Table;
 import io.mosnet.runtime.rpc.DaemonMethods;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -12,18 +12,17 @@ public final class ConfigCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.CONFIG);
+        Object result = call(DaemonMethods.CONFIG);
         if (json) {
             printJson(result);
             return 0;
         }
-        out().println("Kernel command line: " + result.path("commandLine").asText("-"));
-        out().println("Config file: " + (result.path("configFile").isTextual()
-                ? result.path("configFile").asText() : "(none)"));
+        out().println("Kernel command line: " + text(member(result, "commandLine"), "-"));
+        out().println("Config file: " + (member(result, "configFile") instanceof String file ? file : "(none)"));
         out().println();
         Table params = new Table("PARAMETER", "VALUE");
-        for (Map.Entry<String, JsonNode> e : result.path("parameters").properties()) {
-            params.row(e.getKey(), e.getValue().asText());
+        for (Map.Entry<?, ?> e : members(member(result, "parameters")).entrySet()) {
+            params.row(e.getKey(), text(e.getValue(), "null"));
         }
         if (params.isEmpty()) {
             out().println("No mos* parameters on the kernel command line.");
@@ -33,25 +32,25 @@ public final class ConfigCommand extends MosnetCommand {
         out().println();
         out().println("Effective configuration:");
         Table effective = new Table("SETTING", "VALUE");
-        flatten("", result.path("effective"), effective);
+        flatten("", member(result, "effective"), effective);
         effective.print(out());
         return 0;
     }
 
     /** {@code dhcp.timeout  PT10S}: nested objects as dotted keys, lists as comma lists, for reading not parsing. */
-    private static void flatten(String prefix, JsonNode node, Table table) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), table);
+    private static void flatten(String prefix, Object node, Table table) {
+        if (node instanceof Map<?, ?> object) {
+            for (Map.Entry<?, ?> e : object.entrySet()) {
+                flatten(prefix.isEmpty() ? e.getKey().toString() : prefix + "." + e.getKey(), e.getValue(), table);
             }
-        } else if (node.isArray() && node.isEmpty()) {
+        } else if (node instanceof List<?> array && array.isEmpty()) {
             table.row(prefix, null);
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(prefix + "[" + i + "]", node.get(i), table);
+        } else if (node instanceof List<?> array) {
+            for (int i = 0; i < array.size(); i++) {
+                flatten(prefix + "[" + i + "]", array.get(i), table);
             }
         } else {
-            table.row(prefix, node.isNull() ? null : node.asText());
+            table.row(prefix, node == null ? null : node.toString());
         }
     }
 }

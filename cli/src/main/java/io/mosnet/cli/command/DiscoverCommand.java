@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.cli.Table;
 import io.mosnet.runtime.rpc.RpcRegistry;
 import picocli.CommandLine.Command;
@@ -11,19 +10,19 @@ public final class DiscoverCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode doc = call(RpcRegistry.DISCOVER);
+        Object doc = call(RpcRegistry.DISCOVER);
         if (json) {
             printJson(doc);
             return 0;
         }
         Table t = new Table("METHOD", "ROOT", "PARAMS", "SUMMARY");
-        for (JsonNode m : doc.path("methods")) {
+        for (Object m : items(member(doc, "methods"))) {
             StringBuilder params = new StringBuilder();
-            for (JsonNode p : m.path("params")) {
-                params.append(params.isEmpty() ? "" : ", ").append(p.path("name").asText());
+            for (Object p : items(member(m, "params"))) {
+                params.append(params.isEmpty() ? "" : ", ").append(text(member(p, "name"), ""));
             }
-            t.row(m.path("name").asText(), m.path("x-mutating").asBoolean() ? "yes" : "no", params,
-                    m.path("summary").asText());
+            t.row(text(member(m, "name"), ""), Boolean.TRUE.equals(member(m, "x-mutating")) ? "yes" : "no", params,
+                    text(member(m, "summary"), ""));
         }
         t.print(out());
         return 0;

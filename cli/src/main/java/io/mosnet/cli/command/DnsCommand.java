@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.cli.Table;
 import io.mosnet.runtime.dns.ResolvConf;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
@@ -53,9 +51,9 @@ public final class DnsCommand extends MosnetCommand {
         List<String> daemonDns = null;
         List<String> daemonSearch = null;
         if (daemon.isPresent()) {
-            JsonNode state = daemon.get().call(DaemonMethods.STATUS, Map.of());
-            daemonDns = texts(state.path("dns"));
-            daemonSearch = texts(state.path("searchDomains"));
+            Object state = daemon.get().call(DaemonMethods.STATUS);
+            daemonDns = texts(member(state, "dns"));
+            daemonSearch = texts(member(state, "searchDomains"));
         }
         DnsView view = new DnsView(daemon.isPresent(), context().resolvConf().toString(), exists,
                 text.contains(ResolvConf.MARKER),
@@ -78,9 +76,11 @@ public final class DnsCommand extends MosnetCommand {
         return 0;
     }
 
-    private static List<String> texts(JsonNode array) {
+    private static List<String> texts(Object array) {
         List<String> list = new ArrayList<>();
-        array.forEach(n -> list.add(n.asText()));
+        for (Object item : items(array)) {
+            list.add(text(item, "null"));
+        }
         return list;
     }
 }

@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.FlowEntry;
 import io.mosnet.cli.Table;
 import io.mosnet.runtime.rpc.DaemonMethods;
@@ -12,7 +11,7 @@ public final class FlowsCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.FLOWS);
+        Object result = call(DaemonMethods.FLOWS);
         if (json) {
             printJson(result);
             return 0;

@@ -5,7 +5,6 @@ import io.mosnet.cli.ExitCodes;
 import io.mosnet.runtime.rpc.DaemonMethods;
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,7 +20,7 @@ public final class HealthCommand extends MosnetCommand {
     protected int run() throws Exception {
         HealthReport report;
         try {
-            report = convert(daemon().call(DaemonMethods.HEALTH, Map.of()), HealthReport.class);
+            report = convert(daemon().call(DaemonMethods.HEALTH), HealthReport.class);
         } catch (DaemonUnreachableException e) {
             report = new HealthReport(UNREACHABLE, List.of(e.getMessage()), null, null);
         }

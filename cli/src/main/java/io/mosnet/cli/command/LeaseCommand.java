@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.LeaseState;
 import io.mosnet.cli.Table;
 import io.mosnet.runtime.rpc.DaemonMethods;
@@ -13,7 +12,7 @@ public final class LeaseCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.LEASE);
+        Object result = call(DaemonMethods.LEASE);
         if (json) {
             printJson(result);
             return 0;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosnet.api.net.HostNetwork;
 import io.mosnet.cli.CliContext;
 import io.mosnet.cli.Mosnet;
+import io.mosnet.runtime.rpc.JsonRecords;
+import io.mosnet.runtime.rpc.JsonTree;
 import io.mosnet.runtime.rpc.PrettyJson;
 import io.mosnet.runtime.rpc.DaemonUnreachableException;
 import io.mosnet.runtime.rpc.RpcClient;
@@ -108,20 +110,44 @@ public abstract class MosnetCommand implements Callable<Integer> {
         }
     }
 
-    protected JsonNode call(String method) {
-        return daemon().call(method, Map.of());
+    /**
+     * The daemon's answer to {@code method} as plain values ({@link RpcClient#call(String)}): the views bind it with
+     * {@link JsonRecords} and print it with {@link PrettyJson}, so they never start Jackson.
+     */
+    protected Object call(String method) {
+        return daemon().call(method);
     }
 
     protected JsonNode call(String method, Map<String, ?> params) {
         return daemon().call(method, params);
     }
 
-    protected <T> T convert(JsonNode node, Class<T> type) {
-        return convert(node, mapper().constructType(type));
+    /** An answer ({@link JsonNode} from {@link #call(String, Map)}, plain values from {@link #call(String)}) as a {@code type}. */
+    protected <T> T convert(Object answer, Class<T> type) {
+        if (answer instanceof JsonNode node) {
+            return convert(node, mapper().constructType(type));
+        }
+        try {
+            return JsonRecords.bind(answer, type);
+        } catch (IllegalArgumentException e) {
+            throw mismatch(type.getName(), e);
+        }
     }
 
-    protected <T> List<T> convertList(JsonNode node, Class<T> element) {
-        return convert(node, mapper().getTypeFactory().constructCollectionType(List.class, element));
+    protected <T> List<T> convertList(Object answer, Class<T> element) {
+        if (answer instanceof JsonNode node) {
+            return convert(node, mapper().getTypeFactory().constructCollectionType(List.class, element));
+        }
+        try {
+            return JsonRecords.bindList(answer, element);
+        } catch (IllegalArgumentException e) {
+            throw mismatch("java.util.List<" + element.getName() + ">", e);
+        }
+    }
+
+    private DaemonUnreachableException mismatch(String type, Exception e) {
+        return new DaemonUnreachableException("cannot reach mosnetd at " + socketPath() + ": answer does not match "
+                + type + ": " + e.getMessage(), e);
     }
 
     private <T> T convert(JsonNode node, JavaType type) {
@@ -153,9 +179,17 @@ public abstract class MosnetCommand implements Callable<Integer> {
         return mapper;
     }
 
-    /** Pretty JSON with sorted map keys and ISO-8601 instants, then a newline. */
+    /**
+     * Pretty JSON with sorted map keys and ISO-8601 instants, then a newline: an answer as it came, a view's record
+     * through {@link JsonTree} (byte for byte what Jackson writes, see JsonTreeTest), Jackson only for a
+     * {@link JsonNode}.
+     */
     protected void printJson(Object value) throws JsonProcessingException {
-        out().println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        if (value instanceof JsonNode) {
+            out().println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } else {
+            out().println(PrettyJson.write(value instanceof Record ? JsonTree.of(value) : value));
+        }
         out().flush();
     }
 
@@ -195,6 +229,32 @@ public abstract class MosnetCommand implements Callable<Integer> {
             return s / 60 + "m " + s % 60 + "s";
         }
         return s + "s";
+    }
+
+    /** A member of a plain JSON object, or null (also when {@code object} is not one). */
+    static Object member(Object object, String name) {
+        return object instanceof Map<?, ?> m ? m.get(name) : null;
+    }
+
+    /** The items of a plain JSON array; none when {@code value} is not one. */
+    static List<?> items(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+    /** The members of a plain JSON object, in document order; none when {@code value} is not one. */
+    static Map<?, ?> members(Object value) {
+        return value instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    /**
+     * A plain JSON scalar as text, as Jackson's {@code asText} gives it: a string as it is, a number or a boolean as
+     * written; {@code absent} for null or a missing member, "" for an object or array.
+     */
+    static String text(Object value, String absent) {
+        if (value == null) {
+            return absent;
+        }
+        return value instanceof Map || value instanceof List ? "" : value.toString();
     }
 
     static String join(List<?> items) {

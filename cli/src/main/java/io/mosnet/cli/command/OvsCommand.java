@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.OvsPortState;
 import io.mosnet.api.state.OvsReport;
 import io.mosnet.cli.Table;
@@ -14,7 +13,7 @@ public final class OvsCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.OVS);
+        Object result = call(DaemonMethods.OVS);
         if (json) {
             printJson(result);
             return 0;

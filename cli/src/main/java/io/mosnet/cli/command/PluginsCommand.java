@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.PluginInfo;
 import io.mosnet.cli.Table;
 import io.mosnet.runtime.rpc.DaemonMethods;
@@ -12,7 +11,7 @@ public final class PluginsCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.PLUGINS);
+        Object result = call(DaemonMethods.PLUGINS);
         if (json) {
             printJson(result);
             return 0;

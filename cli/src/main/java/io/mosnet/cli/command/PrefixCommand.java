@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.DelegatedPrefix;
 import io.mosnet.api.state.PrefixReport;
 import io.mosnet.cli.Table;
@@ -13,7 +12,7 @@ public final class PrefixCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.PREFIX);
+        Object result = call(DaemonMethods.PREFIX);
         if (json) {
             printJson(result);
             return 0;

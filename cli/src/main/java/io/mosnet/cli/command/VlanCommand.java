@@ -1,6 +1,5 @@
 package io.mosnet.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mosnet.api.state.VlanMembership;
 import io.mosnet.api.state.VlanReport;
 import io.mosnet.cli.Table;
@@ -13,7 +12,7 @@ public final class VlanCommand extends MosnetCommand {
 
     @Override
     protected int run() throws Exception {
-        JsonNode result = call(DaemonMethods.VLAN);
+        Object result = call(DaemonMethods.VLAN);
         if (json) {
             printJson(result);
             return 0;
