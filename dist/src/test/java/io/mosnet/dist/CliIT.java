@@ -75,6 +75,11 @@ class CliIT {
         JsonNode verify = json("verify");
         assertTrue(verify.toString().contains("differences"), verify.toString());
         assertTrue(json("discover").toString().contains("openrpc"), "the OpenRPC document");
+        // Views the CLI builds itself, written through the runtime's JsonTree: on the module path that needs the
+        // CLI's package opened to it, which tests on the class path cannot show.
+        assertTrue(json("dns").path("daemonRunning").asBoolean(), json("dns").toString());
+        assertTrue(json("routes").toString().contains("10.77.0.1"), json("routes").toString());
+        assertTrue(json("interfaces").toString().contains("\"mos\""), json("interfaces").toString());
     }
 
     @Test
