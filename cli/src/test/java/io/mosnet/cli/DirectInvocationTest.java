@@ -99,6 +99,19 @@ class DirectInvocationTest {
     }
 
     @Test
+    void theLauncherStartsTheDirectVerbsWithTheSmallCache() throws Exception {
+        // bin/mosnet names them itself (a shell cannot ask this class); interfaces reads rtnetlink, whose JNA classes
+        // are in the full cache only.
+        String launcher = java.nio.file.Files.readString(Path.of("../dist/src/main/dist/bin/mosnet"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\n  (status \\|[^)]*)\\)\\n").matcher(launcher);
+        assertTrue(m.find(), "the launcher's case of small-cache verbs");
+        Set<String> launched = Set.of(m.group(1).split("\\s*\\|\\s*"));
+        Set<String> direct = new java.util.TreeSet<>(DirectInvocation.VERBS.keySet());
+        direct.remove("interfaces");
+        assertEquals(direct, new java.util.TreeSet<>(launched));
+    }
+
+    @Test
     void systemContextReadsTheResolvConfTheDaemonWrites() {
         assertEquals(ResolvConfWriter.DEFAULT_PATH, CliContext.system().resolvConf());
     }
