@@ -83,7 +83,7 @@ public final class NftablesFirewall implements Firewall {
         }
         batch.stamp(fingerprint);
         try {
-            nft.run(write(batch));
+            nft.run(batch.text());
         } catch (NftablesException e) {
             throw new NftablesException(what + ": " + e.getMessage(), e);
         }
@@ -138,7 +138,7 @@ public final class NftablesFirewall implements Firewall {
 
     private String run(String what, Batch batch) {
         try {
-            return nft.run(write(batch));
+            return nft.run(batch.text());
         } catch (NftablesException e) {
             throw new NftablesException(what + ": " + e.getMessage(), e);
         }
@@ -151,10 +151,6 @@ public final class NftablesFirewall implements Firewall {
             context.network().setSysctl(key, "1");
             LOG.info("{} set to 1 for NAT", key);
         }
-    }
-
-    private static String write(Batch batch) {
-        return batch.text();
     }
 
     private static String describe(FirewallRequest request, NftablesSettings settings) {

@@ -122,11 +122,8 @@ public abstract class MosnetCommand implements Callable<Integer> {
         return daemon().call(method, params);
     }
 
-    /** An answer ({@link JsonNode} from {@link #call(String, Map)}, plain values from {@link #call(String)}) as a {@code type}. */
+    /** A plain answer ({@link #call(String)}) as a {@code type}, without Jackson ({@link JsonRecords}). */
     protected <T> T convert(Object answer, Class<T> type) {
-        if (answer instanceof JsonNode node) {
-            return convert(node, mapper().constructType(type));
-        }
         try {
             return JsonRecords.bind(answer, type);
         } catch (IllegalArgumentException e) {
@@ -135,9 +132,6 @@ public abstract class MosnetCommand implements Callable<Integer> {
     }
 
     protected <T> List<T> convertList(Object answer, Class<T> element) {
-        if (answer instanceof JsonNode node) {
-            return convert(node, mapper().getTypeFactory().constructCollectionType(List.class, element));
-        }
         try {
             return JsonRecords.bindList(answer, element);
         } catch (IllegalArgumentException e) {
@@ -145,18 +139,26 @@ public abstract class MosnetCommand implements Callable<Integer> {
         }
     }
 
-    private DaemonUnreachableException mismatch(String type, Exception e) {
-        return new DaemonUnreachableException("cannot reach mosnetd at " + socketPath() + ": answer does not match "
-                + type + ": " + e.getMessage(), e);
+    /** A Jackson answer ({@link #call(String, Map)}) as a {@code type}. */
+    protected <T> T convert(JsonNode answer, Class<T> type) {
+        return convert(answer, mapper().constructType(type));
+    }
+
+    protected <T> List<T> convertList(JsonNode answer, Class<T> element) {
+        return convert(answer, mapper().getTypeFactory().constructCollectionType(List.class, element));
     }
 
     private <T> T convert(JsonNode node, JavaType type) {
         try {
             return mapper().treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DaemonUnreachableException("cannot reach mosnetd at " + socketPath()
-                    + ": answer does not match " + type.toCanonical() + ": " + e.getMessage(), e);
+            throw mismatch(type.toCanonical(), e);
         }
+    }
+
+    private DaemonUnreachableException mismatch(String type, Exception e) {
+        return new DaemonUnreachableException("cannot reach mosnetd at " + socketPath() + ": answer does not match "
+                + type + ": " + e.getMessage(), e);
     }
 
     /** The live network (rtnetlink), opened once per command. */
@@ -180,22 +182,17 @@ public abstract class MosnetCommand implements Callable<Integer> {
     }
 
     /**
-     * Pretty JSON with sorted map keys and ISO-8601 instants, then a newline: an answer as it came, a view's record
-     * through {@link JsonTree} (byte for byte what Jackson writes, see JsonTreeTest), Jackson only for a
-     * {@link JsonNode}.
+     * Pretty JSON with sorted map keys and ISO-8601 instants, then a newline: a plain answer ({@link #call(String)})
+     * as it came, a view's record through {@link JsonTree}; byte for byte what Jackson writes (JsonTreeTest).
      */
-    protected void printJson(Object value) throws JsonProcessingException {
-        if (value instanceof JsonNode) {
-            out().println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } else {
-            out().println(PrettyJson.write(value instanceof Record ? JsonTree.of(value) : value));
-        }
+    protected void printJson(Object value) {
+        out().println(PrettyJson.write(value instanceof Record ? JsonTree.of(value) : value));
         out().flush();
     }
 
-    /** Plain values ({@code RpcClient.call(String)}) as pretty JSON, byte for byte what {@link #printJson} gives. */
-    protected void printPlainJson(Object value) {
-        out().println(PrettyJson.write(value));
+    /** A Jackson answer ({@link #call(String, Map)}) as pretty JSON. */
+    protected void printJson(JsonNode value) throws JsonProcessingException {
+        out().println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
         out().flush();
     }
 

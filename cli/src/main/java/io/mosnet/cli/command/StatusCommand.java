@@ -28,7 +28,7 @@ public final class StatusCommand extends MosnetCommand {
     protected int run() throws Exception {
         Object result = daemon().call(DaemonMethods.STATUS);
         if (json) {
-            printPlainJson(result);
+            printJson(result);
             return 0;
         }
         List<String[]> rows;

@@ -47,9 +47,9 @@ final class BackgroundPreinit {
     private static final List<JarFile> OPENED = new ArrayList<>();
 
     /**
-     * Opens the module path's jars ahead of the first service lookups. tinylog's, java.util.logging's (JNA's classes
-     * hold its loggers) and the JDK security providers' all read META-INF/services from every jar, so the first of
-     * them opens every jar (interpreted zip code, tens of milliseconds) while the others wait for it. The JDK shares a
+     * Opens the module path's jars ahead of the first service lookups. java.util.logging's (JNA's classes hold its
+     * loggers) reads META-INF/services from every jar on the way to the network (tinylog's lookups come after it, see
+     * TinylogBackend), opening every jar (interpreted zip code, tens of milliseconds). The JDK shares a
      * jar's parsed central directory between the JarFiles open on it at the same time: jars opened here, from the
      * other end of the list, are jars they find ready. Kept open until {@link #release}.
      */
