@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,9 @@ public final class LinuxBridgeBackend implements BridgeBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinuxBridgeBackend.class);
 
+    /** Bridges {@link #stage} created that {@link #attach} has not taken yet: new, not an earlier run's to adopt. */
+    private final Set<String> staged = ConcurrentHashMap.newKeySet();
+
     @Override
     public String id() {
         return "linux";
@@ -43,13 +47,28 @@ public final class LinuxBridgeBackend implements BridgeBackend {
         return "Linux bridge over rtnetlink (no daemons needed)";
     }
 
+    /** Creates the bridge while the probe runs, with the MAC of the only candidate NIC if there is just one. */
+    @Override
+    public void stage(String bridgeName, Link likelyUplink, PluginContext context) {
+        HostNetwork net = context.network();
+        if (net.link(bridgeName).isPresent()) {
+            return; // an earlier run's (or not a bridge at all): attach adopts it or says what is wrong
+        }
+        Link bridge = net.createBridge(bridgeName);
+        staged.add(bridgeName);
+        LOG.info("created bridge {}", bridgeName);
+        if (likelyUplink != null && !bridge.mac().equals(likelyUplink.mac())) {
+            net.setMac(bridgeName, likelyUplink.mac());
+        }
+    }
+
     @Override
     public BridgeAttachment attach(BridgeRequest request, PluginContext context) {
         HostNetwork net = context.network();
         String name = request.bridgeName();
         Link uplink = net.requireLink(request.uplink().name());
         Optional<Link> existing = net.link(name);
-        boolean adopted = existing.isPresent();
+        boolean adopted = existing.isPresent() && !staged.remove(name);
         Link bridge;
         if (existing.isPresent()) {
             bridge = existing.get();
@@ -57,7 +76,9 @@ public final class LinuxBridgeBackend implements BridgeBackend {
                 throw new MosnetException("interface '" + name + "' exists but is " + kindOf(bridge)
                         + ", not a Linux bridge; remove it or use the backend that made it");
             }
-            LOG.info("adopting existing bridge {}", name);
+            if (adopted) {
+                LOG.info("adopting existing bridge {}", name);
+            }
         } else {
             bridge = net.createBridge(name);
             LOG.info("created bridge {}", name);

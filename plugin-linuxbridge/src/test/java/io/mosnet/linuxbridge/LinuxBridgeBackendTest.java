@@ -83,6 +83,53 @@ class LinuxBridgeBackendTest {
     }
 
     @Test
+    void stagingCreatesTheBridgeWithTheOnlyCandidatesMacAndAttachTakesItAsNew() {
+        Link fresh = new Link(5, "mos", "bridge", MacAddress.parse("aa:bb:cc:00:00:01"), 1500, false, false, 0);
+        Link staged = new Link(5, "mos", "bridge", NIC_MAC, 1500, false, false, 0);
+        when(net.link("mos")).thenReturn(Optional.empty(), Optional.of(staged));
+        when(net.createBridge("mos")).thenReturn(fresh);
+
+        backend.stage("mos", UPLINK, ctx);
+        verify(net).createBridge("mos");
+        verify(net).setMac("mos", NIC_MAC);
+        verify(net, never()).setMaster(anyString(), anyString());
+        verify(net, never()).setUp(anyString(), eq(true));
+
+        BridgeAttachment a = backend.attach(new BridgeRequest("mos", UPLINK, Mode.DHCP), ctx);
+
+        assertFalse(a.adopted(), "a bridge staged by this run is new, not adopted");
+        verify(net).createBridge("mos");
+        verify(net).setMac("mos", NIC_MAC);
+        verify(net).setMaster("eth0", "mos");
+        verify(net).setUp("mos", true);
+    }
+
+    @Test
+    void stagingWithoutALikelyUplinkLeavesTheMacToAttach() {
+        Link fresh = new Link(5, "mos", "bridge", MacAddress.parse("aa:bb:cc:00:00:01"), 1500, false, false, 0);
+        when(net.link("mos")).thenReturn(Optional.empty(), Optional.of(fresh));
+        when(net.createBridge("mos")).thenReturn(fresh);
+
+        backend.stage("mos", null, ctx);
+        verify(net, never()).setMac(anyString(), any());
+
+        backend.attach(new BridgeRequest("mos", UPLINK, Mode.DHCP), ctx);
+        verify(net).setMac("mos", NIC_MAC);
+        verify(net).setMaster("eth0", "mos");
+    }
+
+    @Test
+    void stagingLeavesAnExistingInterfaceToAttach() {
+        when(net.link("mos")).thenReturn(Optional.of(new Link(7, "mos", "openvswitch", NIC_MAC, 1500, true, true, 0)));
+
+        backend.stage("mos", UPLINK, ctx);
+
+        verify(net, never()).createBridge(anyString());
+        verify(net, never()).setMac(anyString(), any());
+        assertThrows(MosnetException.class, () -> backend.attach(new BridgeRequest("mos", UPLINK, Mode.STATIC), ctx));
+    }
+
+    @Test
     void refusesAnInterfaceNamedMosThatIsNotABridge() {
         when(net.link("mos")).thenReturn(Optional.of(new Link(7, "mos", "openvswitch", NIC_MAC, 1500, true, true, 0)));
         MosnetException e = assertThrows(MosnetException.class,

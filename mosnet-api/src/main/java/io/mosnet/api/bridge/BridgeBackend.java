@@ -1,5 +1,6 @@
 package io.mosnet.api.bridge;
 
+import io.mosnet.api.net.Link;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.MosnetPlugin;
 import io.mosnet.api.plugin.PluginContext;
@@ -20,6 +21,17 @@ public interface BridgeBackend extends MosnetPlugin {
      * features present). Throws a {@link io.mosnet.api.plugin.MosnetException} saying what is missing.
      */
     default void preflight(PluginContext context) {
+    }
+
+    /**
+     * Does ahead, while the DHCP or gateway probe is still choosing the uplink, the part of {@link #attach} that
+     * does not wait for the choice: typically creating the bridge, and taking the MAC of {@code likelyUplink} when
+     * that is the only candidate (null when the probe has several to choose from). Runs on a thread of its own
+     * beside the probe and ends before {@link #attach} is called. Optional: attach must converge whether this ran,
+     * failed half-way or is left out, and a failure here is only logged (attach reports it if it matters). The
+     * default does nothing.
+     */
+    default void stage(String bridgeName, Link likelyUplink, PluginContext context) {
     }
 
     /** Creates or adopts the bridge and enslaves the uplink as a pure L2 port; the bridge keeps the uplink's MAC. */

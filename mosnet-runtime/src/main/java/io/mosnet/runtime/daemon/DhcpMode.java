@@ -145,7 +145,13 @@ final class DhcpMode {
             throw new MosnetException("no candidate NIC for DHCP" + (config.nics().isEmpty() ? ""
                     : " among " + config.nics()));
         }
-        ProbeReport report = prober.probe(new ProbeRequest(candidates), ctx);
+        BridgeStaging staging = BridgeStaging.start(plan.backend(), uplink.bridgeName(), candidates, ctx);
+        ProbeReport report;
+        try {
+            report = prober.probe(new ProbeRequest(candidates), ctx);
+        } finally {
+            staging.await();
+        }
         if (report.chosen().isEmpty()) {
             throw new MosnetException("no DHCP offer on any NIC within " + config.dhcp().timeout().toSeconds()
                     + " s: " + report.outcomes().stream().map(DhcpMode::describe).collect(Collectors.joining(", ")));

@@ -87,6 +87,11 @@ final class StaticMode {
         if (uplink.vlanId() != 0) {
             return UplinkNics.withoutProbe(uplink, candidates);
         }
-        return probe.probe(uplink.ipv4(), uplink.ipv6(), candidates).nic();
+        BridgeStaging staging = BridgeStaging.start(plan.backend(), uplink.bridgeName(), candidates, ctx);
+        try {
+            return probe.probe(uplink.ipv4(), uplink.ipv6(), candidates).nic();
+        } finally {
+            staging.await();
+        }
     }
 }
