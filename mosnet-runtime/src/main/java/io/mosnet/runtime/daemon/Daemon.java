@@ -43,6 +43,12 @@ public final class Daemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
+    /**
+     * How long the state file's writes wait at start-up at most: until the network is configured they would take
+     * CPU from it (JSON, on the second core the probe's and bridge's threads share) while nothing reads the file.
+     */
+    private static final java.time.Duration STATE_HOLD = java.time.Duration.ofMillis(250);
+
     private final DaemonOptions options;
     private final ConfigLoader.Loaded loaded;
     private final MosnetConfig config;
@@ -69,6 +75,7 @@ public final class Daemon {
         StateLoadResult previous = store.load();
         DaemonStatus status = new DaemonStatus(store, clock, config.mode().label(), config.bridgeName(),
                 plan.registry().infos());
+        status.holdWrites(STATE_HOLD);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mosnet-timers");
             t.setDaemon(true);

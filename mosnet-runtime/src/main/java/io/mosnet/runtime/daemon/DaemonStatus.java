@@ -86,6 +86,11 @@ public final class DaemonStatus {
         writer.submit(next);
     }
 
+    /** Holds the state file's writes back for at most {@code max} or until {@link #flush} (start-up). */
+    public void holdWrites(java.time.Duration max) {
+        writer.hold(max);
+    }
+
     /** Waits until the state file holds the latest snapshot (or its write failed and was logged). */
     public void flush() throws InterruptedException {
         writer.flush();

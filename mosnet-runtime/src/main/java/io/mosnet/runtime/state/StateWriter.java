@@ -1,6 +1,8 @@
 package io.mosnet.runtime.state;
 
 import io.mosnet.api.state.DaemonState;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +17,8 @@ public final class StateWriter implements AutoCloseable {
     private DaemonState pending;
     private boolean writing;
     private boolean closed;
+    private boolean held;
+    private long heldUntil;
     private Thread thread;
 
     /**
@@ -37,8 +41,19 @@ public final class StateWriter implements AutoCloseable {
         notifyAll();
     }
 
-    /** Waits until every snapshot submitted so far has been written (or has failed). */
+    /**
+     * Holds writes back for at most {@code max}, or until {@link #flush}: at start-up, where the snapshots change
+     * every few milliseconds and each write's JSON would take CPU from the way to the network.
+     */
+    public synchronized void hold(Duration max) {
+        held = true;
+        heldUntil = System.nanoTime() + max.toNanos();
+    }
+
+    /** Ends a {@link #hold} and waits until every snapshot submitted so far has been written (or has failed). */
     public synchronized void flush() throws InterruptedException {
+        held = false;
+        notifyAll();
         while (pending != null || writing) {
             wait();
         }
@@ -63,9 +78,14 @@ public final class StateWriter implements AutoCloseable {
         while (true) {
             DaemonState next;
             synchronized (this) {
-                while (pending == null && !closed) {
+                while ((pending == null || held) && !closed) {
+                    long left = held ? heldUntil - System.nanoTime() : 0;
+                    if (held && left <= 0) {
+                        held = false;
+                        continue;
+                    }
                     try {
-                        wait();
+                        wait(held ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)) : 0);
                     } catch (InterruptedException e) {
                         return;
                     }

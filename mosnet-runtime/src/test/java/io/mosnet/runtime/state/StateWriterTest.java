@@ -1,6 +1,7 @@
 package io.mosnet.runtime.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +62,54 @@ class StateWriterTest {
         assertEquals("running", store.load().state().phase());
         assertEquals(2, renames.get(), "the first write, then only the newest of the three queued behind it");
         writer.close();
+    }
+
+    @Test
+    void heldSnapshotsWaitForFlushAndOnlyTheNewestIsWritten() throws Exception {
+        Path file = dir.resolve("mosnet.json");
+        AtomicInteger renames = new AtomicInteger();
+        StateStore store = new StateStore(file, new AtomicFile((source, target) -> {
+            renames.incrementAndGet();
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        }));
+        StateWriter writer = new StateWriter(store, e -> { throw e; });
+        writer.hold(Duration.ofHours(1));
+
+        writer.submit(phase("starting"));
+        writer.submit(phase("configuring"));
+        Thread.sleep(200); // unheld, the writer would have written "starting" long before this
+        assertFalse(Files.exists(file), "nothing written while held");
+        writer.submit(phase("running"));
+        writer.flush();
+
+        assertEquals("running", store.load().state().phase());
+        assertEquals(1, renames.get(), "one write, of the newest snapshot");
+        writer.close();
+    }
+
+    @Test
+    void aHoldEndsByItselfAfterItsTime() throws Exception {
+        Path file = dir.resolve("mosnet.json");
+        StateWriter writer = new StateWriter(new StateStore(file), e -> { throw e; });
+        writer.hold(Duration.ofMillis(50));
+        writer.submit(phase("retrying"));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals("retrying", new StateStore(file).load().state().phase(), "written without a flush");
+        writer.close();
+    }
+
+    @Test
+    void closeWritesWhatAHoldKept() throws Exception {
+        Path file = dir.resolve("mosnet.json");
+        StateWriter writer = new StateWriter(new StateStore(file), e -> { throw e; });
+        writer.hold(Duration.ofHours(1));
+        writer.submit(phase("configuring"));
+        writer.close();
+        assertEquals("configuring", new StateStore(file).load().state().phase());
     }
 
     @Test
