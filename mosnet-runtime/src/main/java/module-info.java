@@ -29,6 +29,9 @@ module io.mosnet.runtime {
     uses io.mosnet.api.topology.Topology;
 
     provides org.slf4j.spi.SLF4JServiceProvider with io.mosnet.runtime.log.TinylogBridge;
+    // The JDK's System.Logger into mosnet's log; found in the module graph, it also spares the JDK a search of every
+    // jar's META-INF/services for one when java.util.logging starts (JNA's loggers).
+    provides java.lang.System.LoggerFinder with io.mosnet.runtime.log.SystemLoggerFinder;
     provides io.mosnet.api.topology.Topology with io.mosnet.runtime.topology.SingleTopology,
             io.mosnet.runtime.topology.VlanTopology, io.mosnet.runtime.topology.DualNicTopology;
 }

@@ -137,6 +137,17 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void theRuntimeModuleProvidesTheJdksLoggerFinder() {
+        // Found in the module graph, it spares the JDK a search of every jar for one when java.util.logging starts
+        // (JNA's loggers, on the way to the first netlink socket) and on every System.exit.
+        Path home = Distribution.home();
+        String module = Command.run(home.resolve("runtime/bin/java").toString(), "-p", home.resolve("lib").toString(),
+                "--describe-module", "io.mosnet.runtime").check().out();
+        assertTrue(module.contains(
+                "provides java.lang.System$LoggerFinder with io.mosnet.runtime.log.SystemLoggerFinder"), module);
+    }
+
     private static Command.Result run(Path launcher, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));

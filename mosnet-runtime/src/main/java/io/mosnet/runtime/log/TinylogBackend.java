@@ -62,6 +62,18 @@ public final class TinylogBackend {
     }
 
     /**
+     * Whether this process has logging set up or on its way (the daemon from its start; the CLI once it logs): a
+     * caller that must not be the one to set it up, the JDK's own logging, asks this first.
+     */
+    static boolean sharedInUse() {
+        return SHARED.inUse();
+    }
+
+    private synchronized boolean inUse() {
+        return provider != null || kept != null;
+    }
+
+    /**
      * See {@link io.mosnet.runtime.Logging#configure}: applies {@code configuration} and sets tinylog up behind,
      * after {@link #releaseShared} or {@code holdMillis}, whichever comes first.
      *
