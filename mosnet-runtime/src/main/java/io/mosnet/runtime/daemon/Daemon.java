@@ -123,7 +123,6 @@ public final class Daemon {
             // Only now, with the state file saying so: a Type=notify unit holds network-online.target back until
             // this message.
             status.flush();
-            BackgroundPreinit.release();
             Logging.release();
             // The network is up: now the API's JSON can be readied, off the main thread, for the first client.
             Thread.ofPlatform().daemon().name("mosnet-api-prepare").start(() -> rpc.prepare(status.snapshot()));
