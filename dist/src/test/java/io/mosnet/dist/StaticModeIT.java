@@ -84,6 +84,67 @@ class StaticModeIT {
         }
     }
 
+    /**
+     * mosnat=snat on a host without an IPv4 default route (IPv6 only here; a lease without a router is the same)
+     * comes up with its port forwards and masquerades nothing, then follows the default route once there is one.
+     */
+    @Test
+    void snatWithoutAnIpv4DefaultRouteRunsAndFollowsTheRouteWhenItComes() throws Exception {
+        try (Lab.Standard s = Lab.standard("snat", 1, 1)) {
+            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(),
+                    "mosip6=fd77::10/64,fd77::1 mosnat=snat,8080:10.99.0.2:80/tcp")) {
+                JsonNode st = d.stateJson();
+                assertEquals("default route (none yet)", st.path("nat").path("masquerade").asText());
+                assertEquals(0, st.path("problems").size(), st.toString());
+                String nat = s.host().sh("nft", "list", "table", "ip", "mosnet-nat");
+                assertTrue(nat.contains("dnat to 10.99.0.2:80") && !nat.contains("masquerade"), nat);
+
+                s.host().ip("addr", "add", "10.77.0.10/24", "dev", "mos");
+                s.host().ip("route", "add", "default", "via", "10.77.0.1", "dev", "mos");
+                nat = awaitNat(s, t -> t.contains("oifname \"mos\"") && t.contains("masquerade"));
+                assertTrue(nat.contains("dnat to 10.99.0.2:80"), nat);
+                assertEquals("mos", awaitState(d, "/nat/masquerade", "mos"));
+
+                s.host().ip("route", "del", "default");
+                nat = awaitNat(s, t -> !t.contains("masquerade"));
+                assertTrue(nat.contains("dnat to 10.99.0.2:80"), nat);
+                assertEquals("default route (none yet)", awaitState(d, "/nat/masquerade", "default route (none yet)"));
+                assertTrue(d.cli("health").ok(), "healthy throughout");
+            }
+        }
+    }
+
+    /** Waits up to 10 s for the listing of mosnetd's NAT table to pass {@code test}; returns it. */
+    private static String awaitNat(Lab.Standard s, java.util.function.Predicate<String> test)
+            throws InterruptedException {
+        String nat = "";
+        for (int i = 0; i < 100; i++) {
+            nat = s.host().sh("nft", "list", "table", "ip", "mosnet-nat");
+            if (test.test(nat)) {
+                return nat;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the NAT table never became what was awaited:\n" + nat);
+    }
+
+    /** Waits up to 10 s for the state file's value at {@code pointer} to be {@code expected}; returns it. */
+    private static String awaitState(RunningDaemon d, String pointer, String expected) throws Exception {
+        String value = "";
+        for (int i = 0; i < 100; i++) {
+            try {
+                value = d.stateJson().at(pointer).asText();
+            } catch (java.io.IOException e) {
+                // being written
+            }
+            if (value.equals(expected)) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(pointer + " is " + value + ", not " + expected);
+    }
+
     @Test
     void unreachableGatewayIsRetriedAndReportedNamingTheNics() throws Exception {
         try (Lab.Standard s = Lab.standard("nogw", 1, 1)) {

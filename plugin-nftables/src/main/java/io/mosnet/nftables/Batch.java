@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A libnftables JSON command batch, {@code {"nftables": [ {"add": ...}, {"delete": ...} ]}}. libnftables sends a
@@ -19,8 +23,10 @@ final class Batch {
 
     private final ObjectNode document = JSON.objectNode();
     private final ArrayNode commands = document.putArray("nftables");
+    /** The table of each command, in order (null for listings, which name none or are not part of a table). */
+    private final List<TableRef> owners = new ArrayList<>();
     /** Tables this batch touches: true when it builds them, false when it only removes them. */
-    private final java.util.Map<TableRef, Boolean> tables = new java.util.LinkedHashMap<>();
+    private final Map<TableRef, Boolean> tables = new LinkedHashMap<>();
 
     /**
      * Replaces {@code table} with an empty one: {@code add table} (a no-op when it exists, so the {@code delete}
@@ -30,14 +36,14 @@ final class Batch {
     Batch replaceTable(TableRef table) {
         removeTable(table);
         tables.put(table, true);
-        return command("add", "table", tableObject(table));
+        return command(table, "add", "table", tableObject(table));
     }
 
     /** Deletes {@code table} if it exists ({@code add} first makes the {@code delete} valid on any ruleset). */
     Batch removeTable(TableRef table) {
         tables.put(table, false);
-        command("add", "table", tableObject(table));
-        return command("delete", "table", tableObject(table));
+        command(table, "add", "table", tableObject(table));
+        return command(table, "delete", "table", tableObject(table));
     }
 
     Batch addChain(TableRef table, BaseChain chain) {
@@ -46,12 +52,12 @@ final class Batch {
             body.put("dev", chain.device());
         }
         body.put("prio", chain.priority()).put("policy", chain.policy());
-        return command("add", "chain", body);
+        return command(table, "add", "chain", body);
     }
 
     /** A named counter object, readable on its own ({@code list counter}) and shared by the rules naming it. */
     Batch addCounter(TableRef table, String name) {
-        return command("add", "counter", inTable(table).put("name", name));
+        return command(table, "add", "counter", inTable(table).put("name", name));
     }
 
     /**
@@ -65,49 +71,60 @@ final class Batch {
             body.put("comment", comment);
         }
         body.putArray("expr").addAll(expressions);
-        return command("add", "rule", body);
+        return command(table, "add", "rule", body);
     }
 
     /** {@code list tables}: every table of every family, names only. */
     Batch listTables() {
-        return command("list", "tables", null);
+        return command(null, "list", "tables", null);
     }
 
     /** {@code list table FAMILY NAME}: the table with its chains, rules and counters. */
     Batch listTable(TableRef table) {
-        return command("list", "table", tableObject(table));
+        return command(null, "list", "table", tableObject(table));
     }
 
     /** The tables this batch builds (true) or removes (false), in order. */
-    java.util.Map<TableRef, Boolean> tables() {
-        return java.util.Collections.unmodifiableMap(tables);
+    Map<TableRef, Boolean> tables() {
+        return Collections.unmodifiableMap(tables);
     }
 
     /**
-     * A short hash of the whole document: two batches with the same fingerprint build the same tables. Stamped into
-     * every table it builds ({@link #stamp}), so a later apply can tell that the kernel already has this ruleset and
-     * leave it alone (counters and handles included) instead of rebuilding it.
+     * A short hash of the commands for {@code table} (the text of a batch of them alone): two batches with the same fingerprint for a table build the
+     * same table. Stamped into it ({@link #stamp}), so that a later apply can tell that the kernel already has this
+     * table and leave it alone (counters and handles included) instead of rebuilding it, table by table: a NAT table
+     * that follows a new default route leaves the filter's and the egress guard's counters as they are.
      *
-     * <p>64-bit FNV-1a over the document's text: it tells mosnet's own rulesets apart (they come from the root-owned
+     * <p>64-bit FNV-1a over that text: it tells mosnet's own tables apart (they come from the root-owned
      * configuration, so no one crafts collisions), without the JDK's security providers, whose set-up for
-     * {@code MessageDigest} was a fifth of the firewall's cost on a boot that waits for it. (Versions that stamped a
-     * SHA-256 prefix see a different stamp once and rebuild the tables once, counters included.)
+     * {@code MessageDigest} was a fifth of the firewall's cost on a boot that waits for it. (Versions that stamped
+     * another hash see a different stamp once and rebuild their tables once, counters included.)
      */
-    String fingerprint() {
+    String fingerprint(TableRef table) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : text().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : new Batch().append(this, table).text().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
         return java.util.HexFormat.of().toHexDigits(h);
     }
 
-    /** Adds the fingerprint counter to every table this batch builds. */
-    Batch stamp(String fingerprint) {
-        tables.forEach((table, built) -> {
-            if (built) {
-                addCounter(table, FINGERPRINT_PREFIX + fingerprint);
+    /** Adds the fingerprint counter to {@code table}, which this batch builds. */
+    Batch stamp(TableRef table, String fingerprint) {
+        return addCounter(table, FINGERPRINT_PREFIX + fingerprint);
+    }
+
+    /** Appends every command of {@code other} that belongs to {@code table}: building or removing it. */
+    Batch append(Batch other, TableRef table) {
+        for (int i = 0; i < other.commands.size(); i++) {
+            if (table.equals(other.owners.get(i))) {
+                commands.add(other.commands.get(i).deepCopy());
+                owners.add(table);
             }
-        });
+        }
+        Boolean built = other.tables.get(table);
+        if (built != null) {
+            tables.put(table, built);
+        }
         return this;
     }
 
@@ -124,10 +141,11 @@ final class Batch {
         return JsonText.of(document);
     }
 
-    private Batch command(String verb, String kind, ObjectNode body) {
+    private Batch command(TableRef table, String verb, String kind, ObjectNode body) {
         ObjectNode object = JSON.objectNode();
         object.set(kind, body == null ? JSON.nullNode() : body);
         commands.addObject().set(verb, object);
+        owners.add(table);
         return this;
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Table {@code ip mosnet-nat} from {@code mosnat=}: masquerade of what leaves through one interface, and port
- * forwards as DNAT.
+ * forwards as DNAT. With {@code snat} that interface is the IPv4 default route's, which the runtime follows: the
+ * table is applied again when the route moves, appears or goes.
  *
  * <p>A port forward only applies to connections addressed to the host itself ({@code fib daddr type local}):
  * without that test a VM's own connection to some server's port 8080 would be turned around to the forward's
@@ -35,21 +36,18 @@ final class NatTable {
     }
 
     /**
-     * @param defaultRouteIface the default route's interface, needed for {@code snat}
-     * @throws NftablesException when {@code snat} is asked for and there is no default route yet
+     * @param defaultRouteIface the default route's interface for {@code snat}; null while the host has no IPv4
+     *                          default route (an IPv6-only host, a lease without a router): the port forwards go in
+     *                          and nothing is masqueraded until the runtime applies again with the route's interface
      */
     static void write(Batch batch, NatSpec nat, String defaultRouteIface) {
         switch (nat.masquerade()) {
             case ABSENT -> {
             }
             case NONE -> batch.removeTable(TableRef.NAT);
-            case DEFAULT_ROUTE -> {
-                if (defaultRouteIface == null || defaultRouteIface.isBlank()) {
-                    throw new NftablesException("mosnat=snat masquerades on the default route's interface, "
-                            + "but the host has no IPv4 default route yet");
-                }
-                install(batch, defaultRouteIface, nat.forwards());
-            }
+            case DEFAULT_ROUTE -> install(batch,
+                    defaultRouteIface == null || defaultRouteIface.isBlank() ? null : defaultRouteIface,
+                    nat.forwards());
             case INTERFACE -> {
                 if (nat.iface() == null || nat.iface().isBlank()) {
                     throw new NftablesException("mosnat names no interface to masquerade on");
@@ -71,6 +69,9 @@ final class NatTable {
                     dnat(IpAddresses.format(f.internalAddress()), f.internalPort())));
         }
         batch.addChain(t, BaseChain.of("postrouting", "nat", "postrouting", BaseChain.PRIORITY_SRCNAT, "accept"));
-        batch.addRule(t, "postrouting", null, List.of(equal(meta("oifname"), value(iface)), counter(), masquerade()));
+        if (iface != null) {
+            batch.addRule(t, "postrouting", null,
+                    List.of(equal(meta("oifname"), value(iface)), counter(), masquerade()));
+        }
     }
 }

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>mosnet owns three tables and nothing else: {@code inet mosnet} ({@link FilterTable}), {@code ip mosnet-nat}
  * ({@link NatTable}) and, when {@code egress_mac_guard} is on, {@code netdev mosnet-egress} ({@link EgressMacGuard}).
- * Each apply replaces the tables it is asked for whole ({@code add table; delete table; add table; ...} in one
- * batch), so applying twice leaves one copy, and a batch the kernel refuses leaves the previous ruleset untouched.
- * An ABSENT part is left alone; NONE (or {@code egress_mac_guard = false}) deletes mosnet's table for it.
+ * Each apply replaces whole each table it is asked for that the kernel does not already have as asked ({@code add
+ * table; delete table; add table; ...}, all of them in one batch), so applying twice leaves one copy, a table that
+ * did not change keeps its counters, and a batch the kernel refuses leaves the previous ruleset untouched. An ABSENT
+ * part is left alone; NONE (or {@code egress_mac_guard = false}) deletes mosnet's table for it.
  *
  * <p>The runtime finds it through ServiceLoader and uses the public constructor, which works in the daemon's own
  * network namespace. {@link #inNamespace(String)} targets a namespace made with {@code ip netns add}, for tests
@@ -76,18 +77,17 @@ public final class NftablesFirewall implements Firewall {
             return;
         }
         String what = describe(request, settings);
-        String fingerprint = batch.fingerprint();
-        if (inPlace(batch, fingerprint)) {
+        Batch changes = changes(batch);
+        if (changes.isEmpty()) {
             LOG.info("{}: already in place, left as it is", what);
-            return;
+        } else {
+            try {
+                nft.run(changes.text());
+            } catch (NftablesException e) {
+                throw new NftablesException(what + ": " + e.getMessage(), e);
+            }
+            LOG.info("{}: done ({})", what, changed(changes));
         }
-        batch.stamp(fingerprint);
-        try {
-            nft.run(batch.text());
-        } catch (NftablesException e) {
-            throw new NftablesException(what + ": " + e.getMessage(), e);
-        }
-        LOG.info("{}: done", what);
         if (request.nat() != null && NatTable.installs(request.nat())) {
             enableForwarding(context);
         }
@@ -110,30 +110,35 @@ public final class NftablesFirewall implements Firewall {
     }
 
     /**
-     * Whether the kernel already has exactly what {@code batch} would build: every table it builds carries the
-     * fingerprint counter, and every table it removes is absent. Then applying again would only reset counters and
-     * handles, which a restarted daemon must not do.
+     * What of {@code batch} the kernel does not have yet, as one batch (one transaction): each table it builds whose
+     * fingerprint counter is not in the kernel's copy, stamped with its fingerprint, and each table it removes that is
+     * present. A table already in place is left out: applying it again would only reset its counters and handles,
+     * which neither a restarted daemon nor a change to another table must do.
      */
-    private boolean inPlace(Batch batch, String fingerprint) {
+    private Batch changes(Batch batch) {
         ReportParser parser = new ReportParser();
         List<TableRef> present = parser.tables(run("listing nftables tables", new Batch().listTables()));
+        Batch changes = new Batch();
         for (var e : batch.tables().entrySet()) {
             TableRef table = e.getKey();
             if (!e.getValue()) {
                 if (present.contains(table)) {
-                    return false;
+                    changes.append(batch, table);
                 }
                 continue;
             }
-            if (!present.contains(table)) {
-                return false;
+            String fingerprint = batch.fingerprint(table);
+            if (present.contains(table)) {
+                FirewallReport.Table listed = parser.table(table,
+                        run("listing table " + table, new Batch().listTable(table)));
+                if (listed.counters().stream()
+                        .anyMatch(c -> c.name().equals(Batch.FINGERPRINT_PREFIX + fingerprint))) {
+                    continue;
+                }
             }
-            FirewallReport.Table listed = parser.table(table, run("listing table " + table, new Batch().listTable(table)));
-            if (listed.counters().stream().noneMatch(c -> c.name().equals(Batch.FINGERPRINT_PREFIX + fingerprint))) {
-                return false;
-            }
+            changes.append(batch, table).stamp(table, fingerprint);
         }
-        return true;
+        return changes;
     }
 
     private String run(String what, Batch batch) {
@@ -151,6 +156,15 @@ public final class NftablesFirewall implements Firewall {
             context.network().setSysctl(key, "1");
             LOG.info("{} set to 1 for NAT", key);
         }
+    }
+
+    /** "built inet mosnet, removed ip mosnet-nat": what an apply changed. */
+    private static String changed(Batch changes) {
+        StringBuilder b = new StringBuilder();
+        for (var e : changes.tables().entrySet()) {
+            b.append(b.isEmpty() ? "" : ", ").append(e.getValue() ? "built " : "removed ").append(e.getKey());
+        }
+        return b.toString();
     }
 
     private static String describe(FirewallRequest request, NftablesSettings settings) {

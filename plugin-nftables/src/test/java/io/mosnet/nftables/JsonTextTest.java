@@ -34,7 +34,9 @@ class JsonTextTest {
                         MacAddress.parse("02:00:00:00:00:01")),
                 new Batch().listTables());
         for (Batch b : batches) {
-            b.stamp(b.fingerprint());
+            for (TableRef table : b.tables().keySet()) {
+                b.stamp(table, b.fingerprint(table));
+            }
             assertEquals(JACKSON.writeValueAsString(b.document()), b.text());
             assertEquals(b.document().toString(), b.text());
         }

@@ -121,6 +121,29 @@ class NftablesFirewallTest {
     }
 
     @Test
+    void rebuildsOnlyTheTablesThatChanged() {
+        NatSpec nat = Specs.snat(forward(8080, "10.9.0.2", 80, TransportProtocol.TCP));
+        when(network.sysctl("net.ipv4.ip_forward")).thenReturn(Optional.of("1"));
+        firewall.apply(request(sshAnd8080(), nat, "eth0", "eth0"), context(network, Map.of()));
+        String filterStamp = nft.stamps.get(1); // stamps are collected from the end of the document
+        nft.documents.clear();
+        nft.answers.add("{\"nftables\": [{\"table\": {\"family\": \"inet\", \"name\": \"mosnet\", \"handle\": 1}},"
+                + "{\"table\": {\"family\": \"ip\", \"name\": \"mosnet-nat\", \"handle\": 2}}]}");
+        nft.answers.add("{\"nftables\": [{\"table\": {\"family\": \"inet\", \"name\": \"mosnet\", \"handle\": 1}},"
+                + "{\"counter\": {\"family\": \"inet\", \"name\": \"" + filterStamp + "\", \"table\": \"mosnet\","
+                + " \"handle\": 2, \"packets\": 0, \"bytes\": 0}}]}");
+        nft.answers.add("{\"nftables\": [{\"table\": {\"family\": \"ip\", \"name\": \"mosnet-nat\", \"handle\": 2}}]}");
+
+        // The default route moved to the bridge: only the NAT table is rebuilt.
+        firewall.apply(request(sshAnd8080(), nat, "mos", "eth0"), context(network, Map.of()));
+
+        JsonNode applied = nft.documents.get(nft.documents.size() - 1);
+        assertTrue(applied.toString().contains("\"name\":\"mosnet-nat\""), applied.toString());
+        assertTrue(applied.toString().contains("\"right\":\"mos\""), applied.toString());
+        assertTrue(!applied.toString().contains("\"name\":\"mosnet\"}"), "the filter table stays: " + applied);
+    }
+
+    @Test
     void runsNothingWhenEverythingIsAbsent() {
         firewall.apply(request(FirewallSpec.absent(), NatSpec.absent(), null, "eth0"), context(network, Map.of()));
         assertTrue(nft.documents.isEmpty());

@@ -219,6 +219,29 @@ class NftablesNamespaceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // a listener that only has to exist for the kernel to complete the handshake
+    void aNatTableThatFollowsTheDefaultRouteLeavesTheFiltersCountersAlone() throws Exception {
+        firewall.apply(request(sshAnd8080(), snat(), "h0", "h0"), context);
+        try (ServerSocket ssh = listen(host, 22)) {
+            assertTrue(connects(up, "10.1.0.2", 22, 2000), "ssh");
+        }
+        long before = sshPackets();
+        assertTrue(before >= 1, "ssh counted");
+
+        firewall.apply(request(sshAnd8080(), snat(), "h1", "h0"), context);
+
+        assertEquals(before, sshPackets(), "the filter table was not rebuilt");
+        JsonNode ruleset = ruleset();
+        assertEquals(1, rules(ruleset, "ip", "mosnet-nat", "postrouting"));
+        assertTrue(ruleset.toString().contains("\"right\":\"h1\""), "masquerade on h1: " + ruleset);
+    }
+
+    private long sshPackets() {
+        return firewall.report(context).tables().get(0).chains().get(0).rules().stream()
+                .filter(r -> r.text().startsWith("tcp dport 22 ")).findFirst().orElseThrow().packets();
+    }
+
+    @Test
     void noneRemovesMosnetsTablesAndLeavesOthers() {
         firewall.apply(request(sshAnd8080(), masqueradeOn("h0"), "h0", "h0"), context);
         host.sh("nft", "add", "table", "inet", "someone-else");

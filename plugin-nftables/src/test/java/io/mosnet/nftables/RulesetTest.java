@@ -6,6 +6,7 @@ import static io.mosnet.nftables.Specs.request;
 import static io.mosnet.nftables.Specs.snat;
 import static io.mosnet.nftables.Specs.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,11 +86,21 @@ class RulesetTest {
     }
 
     @Test
-    void rejectsSnatWithoutADefaultRouteBeforeBuildingAnything() {
-        NftablesException e = assertThrows(NftablesException.class,
-                () -> Ruleset.plan(request(FirewallSpec.absent(), snat(), null, "eth0"), NO_GUARD, null));
-        assertTrue(e.getMessage().contains("mosnat=snat") && e.getMessage().contains("no IPv4 default route"),
-                e.getMessage());
+    void snatWithoutADefaultRouteForwardsPortsAndMasqueradesNothingYet() {
+        Batch batch = Ruleset.plan(request(FirewallSpec.absent(),
+                snat(forward(8080, "192.168.1.100", 80, TransportProtocol.TCP)), null, "eth0"), NO_GUARD, null);
+        assertEquals(1, countRules(batch, r -> r.path("chain").asText().equals("prerouting")));
+        assertEquals(0, countRules(batch, r -> r.path("chain").asText().equals("postrouting")));
+        assertTrue(batch.document().toString().contains("\"name\":\"postrouting\""), "the chain is there to fill");
+    }
+
+    @Test
+    void fingerprintsEachTableByItsOwnCommands() {
+        Batch a = Ruleset.plan(request(everyService(), snat(), "eth0", "eth0"), NO_GUARD, null);
+        Batch b = Ruleset.plan(request(everyService(), snat(), "mos", "eth0"), NO_GUARD, null);
+        assertEquals(a.fingerprint(TableRef.FILTER), b.fingerprint(TableRef.FILTER));
+        assertNotEquals(a.fingerprint(TableRef.NAT), b.fingerprint(TableRef.NAT));
+        assertNotEquals(a.fingerprint(TableRef.FILTER), a.fingerprint(TableRef.NAT));
     }
 
     @Test

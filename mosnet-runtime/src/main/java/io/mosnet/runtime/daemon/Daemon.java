@@ -48,6 +48,8 @@ public final class Daemon {
      * CPU from it (JSON, on the second core the probe's and bridge's threads share) while nothing reads the file.
      */
     private static final java.time.Duration STATE_HOLD = java.time.Duration.ofMillis(250);
+    /** How a failed apply for a moved default route shows among the problems, until an apply succeeds. */
+    private static final String FOLLOW_PROBLEM = "firewall for the moved default route: ";
 
     private final DaemonOptions options;
     private final ConfigLoader.Loaded loaded;
@@ -57,6 +59,8 @@ public final class Daemon {
     private final ServiceNotifier notifier;
     /** Uplinks built so far: bridge to NIC. */
     private final Map<String, String> built = new LinkedHashMap<>();
+    /** With {@code mosnat=snat}: applies the firewall again when the default route moves. */
+    private SnatFollower snatFollower;
 
     public Daemon(DaemonOptions options, ConfigLoader.Loaded loaded, Plan plan) {
         this(options, loaded, plan, ServiceNotifier.fromEnvironment(System.getenv()));
@@ -185,13 +189,32 @@ public final class Daemon {
         }
     }
 
+    /** The complete firewall once the uplinks are up; with {@code mosnat=snat}, from then on the default route too. */
     private void applyFirewall(RuntimeContext ctx, DaemonStatus status) {
         if (plan.firewall() == null) {
             return;
         }
-        String defaultIface = ctx.network().routes().stream().filter(Route::isDefault)
-                .filter(r -> !r.destination().isIpv6()).findFirst()
-                .flatMap(r -> ctx.network().link(r.linkIndex())).map(l -> l.name()).orElse(null);
+        String defaultIface = SnatFollower.defaultInterface(ctx.network());
+        applyFirewall(ctx, status, defaultIface);
+        if (config.nat().masquerade() == NatSpec.Masquerade.DEFAULT_ROUTE && snatFollower == null) {
+            if (defaultIface == null) {
+                LOG.warn("mosnat=snat: the host has no IPv4 default route yet; port forwards are in, masquerading "
+                        + "starts on the default route's interface once there is one");
+            }
+            snatFollower = new SnatFollower(ctx.network(), ctx.scheduler(), iface -> {
+                try {
+                    applyFirewall(ctx, status, iface);
+                } catch (RuntimeException e) {
+                    status.update(s -> s.problems.add(FOLLOW_PROBLEM + e.getMessage()));
+                    throw e;
+                }
+                status.update(s -> s.problems.removeIf(p -> p.startsWith(FOLLOW_PROBLEM)));
+            });
+            snatFollower.start(defaultIface);
+        }
+    }
+
+    private void applyFirewall(RuntimeContext ctx, DaemonStatus status, String defaultIface) {
         plan.firewall().apply(new FirewallRequest(config.firewall(), config.nat(), defaultIface, config.bridgeName(),
                 status.snapshot().nic()), ctx);
         status.update(s -> {
