@@ -7,6 +7,7 @@ import io.mosnet.api.bridge.HostSetup;
 import io.mosnet.api.config.Mode;
 import io.mosnet.api.net.Address;
 import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.net.Route;
@@ -135,7 +136,8 @@ public final class LinuxBridgeBackend implements BridgeBackend {
             Route wanted = r.linkIndex() == 0 ? withLink(r, link.index()) : r;
             if (routes.stream().noneMatch(x -> same(x, wanted))) {
                 net.replaceRoute(wanted);
-                LOG.info("route {} via {} dev {} installed", wanted.destination(), wanted.gateway(), dev);
+                LOG.info("route {}{} dev {} installed", wanted.destination(),
+                        wanted.gateway() == null ? "" : " via " + IpAddresses.format(wanted.gateway()), dev);
             }
         }
     }
