@@ -120,7 +120,8 @@ public final class LinuxBridgeBackend implements BridgeBackend {
 
         hostRouting(net, dev, setup.mode());
 
-        List<Address> present = net.addresses(link.index());
+        // Host routing alone (DHCP mode's set-up before the first lease) reads neither table.
+        List<Address> present = setup.addresses().isEmpty() ? List.of() : net.addresses(link.index());
         for (IpNetwork a : setup.addresses()) {
             boolean there = present.stream().anyMatch(p -> p.network().equals(a));
             if (!there) {
@@ -131,7 +132,7 @@ public final class LinuxBridgeBackend implements BridgeBackend {
                 LOG.info("address {} added on {}", a, dev);
             }
         }
-        List<Route> routes = net.routes();
+        List<Route> routes = setup.routes().isEmpty() ? List.of() : net.routes();
         for (Route r : setup.routes()) {
             Route wanted = r.linkIndex() == 0 ? withLink(r, link.index()) : r;
             if (routes.stream().noneMatch(x -> same(x, wanted))) {

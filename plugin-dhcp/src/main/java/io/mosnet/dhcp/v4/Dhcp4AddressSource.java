@@ -31,8 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code dhcpv4} address source: an RFC 2131 client on the host interface, and (as {@link AddressProbe}) the
- * multi-NIC probe that picks the uplink. Transaction ids and backoff jitter come from {@link KernelSeededRandom}.
+ * The {@code dhcpv4} address source: an RFC 2131 client, and (as {@link AddressProbe}) the multi-NIC probe that
+ * picks the uplink. After a probe the client carries on with the chosen NIC's exchange and packet socket (it has
+ * already requested the offer when {@link #start} comes); otherwise (a stored lease, a VLAN uplink) it runs on the
+ * host interface. Transaction ids and backoff jitter come from {@link KernelSeededRandom}.
  *
  * <p>Identity: chaddr and the RFC 4361 IAID come from the uplink NIC (whose MAC the bridge inherits), the DUID
  * from a {@link DuidSource} ({@code /etc/machine-id} by default), so probe and client present the same client
@@ -54,6 +56,8 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
     private final DuidSource duids;
     private final TransportFactory transports;
     private final RandomGenerator random;
+    /** The chosen NIC's exchange from the last probe, until {@link #start} takes it or a new probe drops it. */
+    private ProbeHandover handover;
 
     /** The ServiceLoader constructor: DUID from /etc/machine-id, raw packet channels, a generator seeded from /dev/urandom. */
     public Dhcp4AddressSource() {
@@ -84,14 +88,20 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
     @Override
     public AddressSession start(AddressRequest request, AddressListener listener, PluginContext context) {
         Link uplink = request.uplink();
-        DhcpSettings settings = context.config().dhcp();
+        ProbeHandover carried = takeHandover(request);
+        if (carried != null) {
+            carried.attach(listener);
+            AutoCloseable carrierWatch = watchCarrier(context.network(), uplink, carried.client());
+            LOG.info("DHCPv4 client on {} (uplink {}, carried on from the probe), client id {}",
+                    request.hostInterface(), uplink.name(), carried.client().identity().clientIdHex());
+            return new Session(carried.client(), carried.transport(), carrierWatch);
+        }
         ClientIdentity identity = ClientIdentity.of(uplink.name(), uplink.mac(), duids.duid(uplink.mac()));
         Dhcp4Transport transport = transports.open(context.network(), request.hostInterface(), uplink.mac());
         Dhcp4Client client;
         AutoCloseable carrierWatch = null;
         try {
-            client = new Dhcp4Client(identity, settings, transport, context.clock(), Timers.of(context.scheduler()),
-                    random, listener);
+            client = client(identity, transport, context, listener);
             // The exchange first: the watch's netlink socket and thread would otherwise delay the DHCPREQUEST.
             client.start(request.previous());
             carrierWatch = watchCarrier(context.network(), uplink, client);
@@ -104,6 +114,55 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
         LOG.info("DHCPv4 client on {} (uplink {}), client id {}", request.hostInterface(), uplink.name(),
                 identity.clientIdHex());
         return new Session(client, transport, carrierWatch);
+    }
+
+    private Dhcp4Client client(ClientIdentity identity, Dhcp4Transport transport, PluginContext context,
+                               AddressListener listener) {
+        return new Dhcp4Client(identity, context.config().dhcp(), transport, context.clock(),
+                Timers.of(context.scheduler()), random, listener);
+    }
+
+    /** The probe's exchange if it was carried on for {@code request}; any other is dropped. */
+    private synchronized ProbeHandover takeHandover(AddressRequest request) {
+        ProbeHandover h = handover;
+        handover = null;
+        if (h != null && !h.serves(request)) {
+            LOG.debug("{}: the probe's exchange does not serve this start; starting afresh", request.uplink().name());
+            h.abandon();
+            return null;
+        }
+        return h;
+    }
+
+    private synchronized void dropHandover() {
+        if (handover != null) {
+            handover.abandon();
+            handover = null;
+        }
+    }
+
+    /**
+     * Carries the chosen NIC's exchange on from the probe: the client requests the offer at once on the probe's
+     * transport, so the DHCPACK is usually in before the runtime has built the bridge and calls {@link #start}. The
+     * transport stays on the NIC for the client's life: its packet socket sees the NIC's frames whether or not the
+     * NIC is a bridge port, and what it sends leaves through the NIC, as the probe's DISCOVER did.
+     */
+    private void carryOn(ProbeReport report, Link nic, Dhcp4Transport transport, PluginContext context) {
+        ProbeHandover.Held held = ProbeHandover.holding();
+        ClientIdentity identity = ClientIdentity.of(nic.name(), nic.mac(), duids.duid(nic.mac()));
+        Dhcp4Client client = client(identity, transport, context, held);
+        try {
+            client.start(report.offer());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: requesting the probe's offer failed; the client starts on its own: {}", nic.name(),
+                    e.getMessage(), e);
+            client.close();
+            transport.close();
+            return;
+        }
+        synchronized (this) {
+            handover = ProbeHandover.of(report.offer(), client, transport, held);
+        }
     }
 
     /** Confirms the lease whenever the uplink goes from no carrier to carrier (RFC 2131 section 3.2). */
@@ -136,6 +195,7 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
 
     @Override
     public ProbeReport probe(ProbeRequest request, PluginContext context) {
+        dropHandover();
         DhcpSettings settings = context.config().dhcp();
         Map<Link, Dhcp4Transport> opened = new LinkedHashMap<>();
         try {
@@ -144,7 +204,18 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
             }
             Dhcp4Probe probe = new Dhcp4Probe(opened, settings, duids, context.clock(),
                     Timers.of(context.scheduler()), random);
-            return probe.start().get(settings.timeout().plus(PROBE_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+            ProbeReport report = probe.start().get(settings.timeout().plus(PROBE_SLACK).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            Dhcp4Transport carried = probe.handOver();
+            if (carried != null) {
+                for (Link link : request.candidates()) {
+                    if (link.name().equals(report.chosenNic())) {
+                        opened.remove(link);
+                        carryOn(report, link, carried, context);
+                    }
+                }
+            }
+            return report;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MosnetException("DHCP probe on " + names(request) + " was interrupted", e);

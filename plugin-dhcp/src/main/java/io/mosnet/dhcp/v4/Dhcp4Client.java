@@ -130,6 +130,10 @@ public final class Dhcp4Client implements AutoCloseable {
         }
     }
 
+    public ClientIdentity identity() {
+        return identity;
+    }
+
     public synchronized Dhcp4State state() {
         return state;
     }

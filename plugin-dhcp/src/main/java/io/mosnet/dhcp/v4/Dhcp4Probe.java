@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * and otherwise the probe ends when every NIC has answered or the timeout passed.
  *
  * <p>The probe never asks for rapid commit, so no server commits a lease on a NIC that will not be used; the
- * client then requests the chosen offer on the bridge (SELECTING to REQUESTING).
+ * client then requests the chosen offer (SELECTING to REQUESTING), carrying on with the chosen NIC's transport
+ * ({@link #handOver}) while the runtime builds the bridge.
  */
 public final class Dhcp4Probe {
 
@@ -52,6 +53,9 @@ public final class Dhcp4Probe {
     private Timers.Timer deadline;
     private int arrivals;
     private boolean done;
+    private Attempt chosen;
+    /** Where the chosen NIC's replies go once the probe is done and has handed its transport over. */
+    private HandedOver handedOver;
 
     /**
      * @param candidates NIC to its transport, in the runtime's order; null for a NIC that could not be opened
@@ -123,6 +127,14 @@ public final class Dhcp4Probe {
     }
 
     void received(Attempt a, byte[] payload) {
+        HandedOver next;
+        synchronized (this) {
+            next = done && a == chosen ? handedOver : null;
+        }
+        if (next != null) {
+            next.deliver(payload);
+            return;
+        }
         synchronized (this) {
             if (done || a.offer != null) {
                 return;
@@ -200,6 +212,7 @@ public final class Dhcp4Probe {
                 best = a;
             }
         }
+        chosen = best;
         List<ProbeOutcome> outcomes = new ArrayList<>();
         for (Link link : order) {
             outcomes.add(outcome(link, why));
@@ -213,6 +226,62 @@ public final class Dhcp4Probe {
                     String.join(", ", report.silentNics()));
         }
         result.complete(report);
+    }
+
+    /**
+     * Once the probe is done: the chosen NIC's transport, still open and reading, for the client to carry on with
+     * (the offer's DHCPREQUEST then leaves at once, while the bridge is built); null when nothing was chosen. The
+     * caller closes every other transport, and this one through what it returns. Replies that arrive before the
+     * returned transport is started are dropped, as they would be by a transport not yet open.
+     */
+    public synchronized Dhcp4Transport handOver() {
+        if (!done || chosen == null) {
+            return null;
+        }
+        if (handedOver == null) {
+            handedOver = new HandedOver(chosen.transport);
+        }
+        return handedOver;
+    }
+
+    /** The chosen NIC's transport after the probe: started again by its new owner, the probe's reader delivers to it. */
+    private static final class HandedOver implements Dhcp4Transport {
+        private final Dhcp4Transport underlying;
+        private volatile java.util.function.Consumer<byte[]> receiver;
+
+        HandedOver(Dhcp4Transport underlying) {
+            this.underlying = underlying;
+        }
+
+        void deliver(byte[] payload) {
+            java.util.function.Consumer<byte[]> r = receiver;
+            if (r != null) {
+                r.accept(payload);
+            }
+        }
+
+        @Override
+        public void start(java.util.function.Consumer<byte[]> r) {
+            if (receiver != null) {
+                throw new IllegalStateException("the probe's transport was already taken over");
+            }
+            receiver = r;
+        }
+
+        @Override
+        public void broadcast(byte[] message, java.net.Inet4Address source) {
+            underlying.broadcast(message, source);
+        }
+
+        @Override
+        public void unicast(byte[] message, java.net.Inet4Address source, java.net.Inet4Address server) {
+            underlying.unicast(message, source, server);
+        }
+
+        @Override
+        public void close() {
+            underlying.close();
+        }
     }
 
     private long rank(Attempt a) {

@@ -1,6 +1,7 @@
 package io.mosnet.dhcp.v4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -136,24 +137,53 @@ class Dhcp4AddressSourceTest {
         session.close();
     }
 
-    @Test
-    void probesEveryCandidateAndHandsTheOfferToTheClient() {
-        source.start(new AddressRequest("unused", eth1, null), listener, context).close();
-        transports.clear();
-        Dhcp4AddressSource probing = new Dhcp4AddressSource(DuidSource.linkLayer(), (net, link, mac) -> {
+    /** A source whose transports answer as servers: 198.51.100.9 (public) on eth0, 192.168.7.20 on eth1. */
+    private Dhcp4AddressSource probingSource() {
+        return new Dhcp4AddressSource(DuidSource.linkLayer(), (net, link, mac) -> {
             MemoryTransport t = new MemoryTransport();
             t.responder = link.equals("eth0") ? server("198.51.100.9") : server("192.168.7.20");
             transports.put(link, t);
             return t;
         }, new Random(5));
+    }
+
+    @Test
+    void probesEveryCandidateAndCarriesTheChosenExchangeOnToTheClient() {
+        Dhcp4AddressSource probing = probingSource();
         ProbeReport report = probing.probe(new ProbeRequest(List.of(eth0, eth1)), context);
         assertEquals("eth1", report.chosenNic());
-        assertTrue(transports.values().stream().allMatch(t -> t.closed), "probe transports are closed");
+        assertTrue(transports.get("eth0").closed, "the other NIC's transport is closed");
+        MemoryTransport eth1Transport = transports.get("eth1");
+        assertFalse(eth1Transport.closed, "the chosen NIC's transport carries on");
+        assertEquals(MessageType.REQUEST, eth1Transport.last().message().type(),
+                "the offer is requested before start, while the runtime builds the bridge");
 
         AddressSession session = probing.start(new AddressRequest("mos", eth1, report.offer()), listener, context);
-        MemoryTransport t = transports.get("mos");
-        assertEquals(MessageType.REQUEST, t.sent.getFirst().message().type(), "no second DISCOVER");
+        assertFalse(transports.containsKey("mos"), "no second packet socket");
+        assertEquals(List.of("changed BOUND 192.168.7.20/24"), listener.events, "the ACK held for the runtime");
         assertEquals("192.168.7.20/24", session.current().orElseThrow().address());
+        assertEquals(2, eth1Transport.sent.size(), "DISCOVER and REQUEST only");
         session.close();
+        assertTrue(eth1Transport.closed);
+    }
+
+    @Test
+    void aStartForSomethingElseDropsTheCarriedExchange() {
+        Dhcp4AddressSource probing = probingSource();
+        ProbeReport report = probing.probe(new ProbeRequest(List.of(eth0, eth1)), context);
+        MemoryTransport carried = transports.get("eth1");
+
+        // A stored lease instead of the probe's offer (the runtime's retry after a failed attach, say).
+        AddressSession session = probing.start(new AddressRequest("mos", eth1, null), listener, context);
+        assertTrue(carried.closed, "the carried exchange is stopped");
+        assertEquals(MessageType.DISCOVER, transports.get("mos").sent.getFirst().message().type(),
+                "a fresh client on mos");
+        session.close();
+
+        probing.probe(new ProbeRequest(List.of(eth0, eth1)), context);
+        MemoryTransport second = transports.get("eth1");
+        probing.probe(new ProbeRequest(List.of(eth0, eth1)), context);
+        assertTrue(second.closed, "a new probe drops the exchange the last one carried on");
+        assertEquals("eth1", report.chosenNic());
     }
 }
