@@ -6,7 +6,9 @@ import static io.mosnet.nftables.Expr.equal;
 import static io.mosnet.nftables.Expr.fibDestinationType;
 import static io.mosnet.nftables.Expr.masquerade;
 import static io.mosnet.nftables.Expr.meta;
+import static io.mosnet.nftables.Expr.notEqual;
 import static io.mosnet.nftables.Expr.payload;
+import static io.mosnet.nftables.Expr.prefix;
 import static io.mosnet.nftables.Expr.value;
 
 import io.mosnet.api.config.NatSpec;
@@ -19,7 +21,8 @@ import java.util.List;
  * forwards as DNAT. With {@code snat} that interface is the IPv4 default route's, which the runtime follows: the
  * table is applied again when the route moves, appears or goes.
  *
- * <p>A port forward only applies to connections addressed to the host itself ({@code fib daddr type local}):
+ * <p>A port forward only applies to connections addressed to the host itself ({@code fib daddr type local}), from
+ * outside (prerouting) and from the host (output, loopback addresses excepted):
  * without that test a VM's own connection to some server's port 8080 would be turned around to the forward's
  * target. Replies need no rule: conntrack reverses both translations. The filter table's forward chain accepts the
  * translated connections ({@code ct status dnat}); IPv4 forwarding itself is switched on by
@@ -67,6 +70,20 @@ final class NatTable {
                     equal(payload(f.protocol().label(), "dport"), value(f.externalPort())),
                     counter(),
                     dnat(IpAddresses.format(f.internalAddress()), f.internalPort())));
+        }
+        if (!forwards.isEmpty()) {
+            // The host's own connections to its address never pass prerouting: the same forwards on the output
+            // hook, so that the host reaches a forwarded port as the world does (as Docker's published ports).
+            // Loopback stays out: a connection from 127.0.0.1 cannot leave the host after DNAT.
+            batch.addChain(t, BaseChain.of("output", "nat", "output", BaseChain.PRIORITY_DSTNAT, "accept"));
+            for (PortForward f : forwards) {
+                batch.addRule(t, "output", f.toString(), List.of(
+                        equal(fibDestinationType(), value("local")),
+                        notEqual(payload("ip", "daddr"), prefix("127.0.0.0", 8)),
+                        equal(payload(f.protocol().label(), "dport"), value(f.externalPort())),
+                        counter(),
+                        dnat(IpAddresses.format(f.internalAddress()), f.internalPort())));
+            }
         }
         batch.addChain(t, BaseChain.of("postrouting", "nat", "postrouting", BaseChain.PRIORITY_SRCNAT, "accept"));
         if (iface != null) {

@@ -152,6 +152,17 @@ class NftablesNamespaceTest {
                 assertEquals("10.1.0.1", peer(accepted), "DNAT keeps the client's address");
             }
         }
+        try (ServerSocket vmWeb = listen(vm, 80); ServerSocket hostWeb = listen(host, 8080)) {
+            // The host's own connection to its address takes the forward too; loopback does not.
+            assertTrue(connects(host, "10.1.0.2", 8080, 2000), "port forward from the host itself");
+            try (Socket accepted = vmWeb.accept()) {
+                assertEquals("10.1.0.2", peer(accepted), "from the address the host connected to");
+            }
+            assertTrue(connects(host, "127.0.0.1", 8080, 2000), "loopback reaches the host's own port");
+            try (Socket accepted = hostWeb.accept()) {
+                assertEquals("127.0.0.1", peer(accepted));
+            }
+        }
         try (ServerSocket upstream = listen(up, 9000)) {
             assertTrue(connects(vm, "10.1.0.1", 9000, 2000), "vm to upstream");
             try (Socket accepted = upstream.accept()) {
