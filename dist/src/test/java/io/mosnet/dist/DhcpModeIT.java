@@ -136,6 +136,39 @@ class DhcpModeIT {
         }
     }
 
+    /**
+     * Another host already uses the only address the server has (a squatter with a static address on the upstream
+     * segment): the lease is declined once the squatter answers the ARP probe, the address leaves the bridge, and
+     * the client starts over; once the squatter is gone the same address is bound and kept.
+     */
+    @Test
+    void anAddressInUseIsDeclinedAndTheClientStartsOver() throws Exception {
+        try (Lab.Standard s = Lab.standard("acd", 1, 1)) {
+            Namespace squatter = s.lab().namespace("squat");
+            s.lab().veth(squatter, "eth0", s.upstream(), "sq0");
+            s.upstream().ip("link", "set", "sq0", "master", "br-up");
+            squatter.ip("addr", "add", "10.77.0.120/24", "dev", "eth0");
+            String squatterMac = squatter.sh("cat", "/sys/class/net/eth0/address").strip();
+            LabProcess server = dnsmasq(s.lab(), s.upstream(), "10.77.0.120,10.77.0.120,255.255.255.0,2m");
+            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), "mosdhcp_timeout=10 mosdhcp6=no")) {
+                JsonNode st = await(d, x -> x.path("problems").toString().contains("declined"), "the decline", 20);
+                String problem = st.path("problems").get(0).asText();
+                assertEquals("dhcpv4 lease lost: declined: 10.77.0.120 is in use by " + squatterMac, problem);
+                assertTrue(!s.host().ip("addr", "show", "mos").contains("10.77.0.120"), "the address left the bridge");
+                assertTrue(server.output().contains("DHCPDECLINE"), server.output());
+
+                squatter.ip("addr", "del", "10.77.0.120/24", "dev", "eth0");
+                st = await(d, x -> x.path("problems").isEmpty()
+                        && "BOUND".equals(x.path("leases").path("dhcpv4").path("state").asText()),
+                        "a new lease once the address is free", 60);
+                assertEquals("10.77.0.120/24", st.path("leases").path("dhcpv4").path("address").asText());
+                Thread.sleep(5000); // the new address's own probe
+                assertTrue(d.stateJson().path("problems").isEmpty(), d.stateJson().toString());
+                assertTrue(s.host().ip("addr", "show", "mos").contains("10.77.0.120/24"));
+            }
+        }
+    }
+
     static JsonNode await(RunningDaemon d, Predicate<JsonNode> condition, String what) throws Exception {
         return await(d, condition, what, 60);
     }

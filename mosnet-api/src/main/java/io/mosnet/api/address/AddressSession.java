@@ -15,6 +15,16 @@ public interface AddressSession extends AutoCloseable {
     default void confirm() {
     }
 
+    /**
+     * Another host answers for the lease's address (the runtime's ARP probe, RFC 5227): refuse the lease (DHCPv4:
+     * DHCPDECLINE, RFC 2131 section 4.4.1) and start over; the source reports the lease lost as it would any other.
+     * Nothing happens when the source holds another lease by now. Sources without a way to refuse do nothing.
+     *
+     * @param why how the address is in use, e.g. {@code in use by 52:54:00:12:34:56}
+     */
+    default void decline(LeaseState lease, String why) {
+    }
+
     @Override
     void close();
 }

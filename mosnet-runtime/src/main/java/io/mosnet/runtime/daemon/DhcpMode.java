@@ -18,6 +18,7 @@ import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.PluginKind;
 import io.mosnet.api.state.LeaseState;
 import io.mosnet.runtime.dns.ResolvConfWriter;
+import io.mosnet.runtime.probe.AddressConflictProbe;
 import io.mosnet.runtime.state.StateLoadResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,12 +114,16 @@ final class DhcpMode {
                 primary ? null : new UplinkState(uplink.bridgeName(), nic.name(), Mode.DHCP.label(), uplink.vlanId(),
                         false, List.of()));
         applier.prepare();
+        ConflictWatch conflicts = new ConflictWatch(ctx.network(), new AddressConflictProbe(ctx.network()),
+                attachment.hostInterface(), status);
+        applier.watchConflicts(conflicts);
         if (stored.isPresent() && stored.get().expiresAt() != null
                 && stored.get().expiresAt().isAfter(ctx.clock().instant())) {
             // Keep the network up while the client confirms the lease (INIT-REBOOT).
             applier.leaseChanged(stored.get());
         }
         AddressSession session = dhcp.start(new AddressRequest(attachment.hostInterface(), nic, start), applier, ctx);
+        conflicts.session(session);
         running.add(session);
 
         Duration wait = config.dhcp().timeout().plusSeconds(30);

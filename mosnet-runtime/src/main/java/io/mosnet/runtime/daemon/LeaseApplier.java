@@ -49,6 +49,8 @@ final class LeaseApplier implements AddressListener {
     private IpNetwork appliedV6;
     private List<Route> appliedRoutes = List.of();
     private volatile io.mosnet.api.address.PrefixDelegation delegation;
+    /** Probes each new DHCPv4 address for another host using it; null for none. */
+    private ConflictWatch conflicts;
 
     LeaseApplier(RuntimeContext ctx, BridgeBackend backend, BridgeAttachment attachment, Link uplink,
                  DaemonStatus status, ResolvConfWriter resolvConf) {
@@ -84,6 +86,11 @@ final class LeaseApplier implements AddressListener {
         }
     }
 
+    /** Has each DHCPv4 address bound from now on probed for a conflict. */
+    synchronized void watchConflicts(ConflictWatch watch) {
+        this.conflicts = watch;
+    }
+
     /** Host routing without addresses yet (sysctls, accept_ra for SLAAC). */
     synchronized void prepare() {
         backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, List.of(), List.of()), ctx);
@@ -99,7 +106,11 @@ final class LeaseApplier implements AddressListener {
             if ("OFFERED".equals(lease.state()) || lease.address() == null) {
                 return;
             }
+            IpNetwork before = appliedV4;
             applyV4(lease);
+            if (conflicts != null && "BOUND".equals(lease.state()) && !appliedV4.equals(before)) {
+                conflicts.bound(lease);
+            }
         } else if ("dhcpv6".equals(lease.protocol())) {
             applyV6(lease);
         }

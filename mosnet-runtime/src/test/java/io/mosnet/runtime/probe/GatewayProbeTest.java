@@ -40,64 +40,6 @@ class GatewayProbeTest {
             new Link(3, "eth1", "", MacAddress.parse("02:00:00:00:00:0c"), 1500, true, true, 0);
     private static final MacAddress GW_MAC = MacAddress.parse("02:00:00:00:00:0b");
 
-    /** A channel whose peer turns each sent frame into zero or one answer. */
-    static final class FakeChannel implements PacketChannel {
-        final Link link;
-        final Function<ByteBuffer, ByteBuffer> peer;
-        final BlockingQueue<ByteBuffer> inbox = new LinkedBlockingQueue<>();
-        final List<String> sent = new CopyOnWriteArrayList<>();
-        volatile boolean closed;
-
-        FakeChannel(Link link, Function<ByteBuffer, ByteBuffer> peer) {
-            this.link = link;
-            this.peer = peer;
-        }
-
-        @Override
-        public Link link() {
-            return link;
-        }
-
-        @Override
-        public void send(ByteBuffer frame) {
-            sent.add(Frames.hex(frame));
-            ByteBuffer answer = peer.apply(frame.duplicate());
-            if (answer != null) {
-                inbox.add(answer);
-            }
-        }
-
-        @Override
-        public boolean receive(ByteBuffer into, Duration timeout) {
-            try {
-                ByteBuffer f = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-                if (f == null) {
-                    return false;
-                }
-                into.clear();
-                into.put(f.duplicate());
-                into.flip();
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        /** Counted down to let close() return; the kernel's AF_PACKET close waits for an RCU grace period. */
-        volatile java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(0);
-
-        @Override
-        public void close() {
-            try {
-                closing.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            closed = true;
-        }
-    }
-
     private static void assertClosedSoon(FakeChannel... channels) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         for (FakeChannel c : channels) {

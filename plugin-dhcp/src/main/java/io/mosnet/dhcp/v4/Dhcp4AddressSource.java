@@ -269,6 +269,13 @@ public final class Dhcp4AddressSource implements AddressSource, AddressProbe {
         }
 
         @Override
+        public void decline(LeaseState lease, String why) {
+            if (lease.address() != null) {
+                client.decline(io.mosnet.api.net.IpAddresses.parseIpv4(lease.address().split("/", 2)[0]), why);
+            }
+        }
+
+        @Override
         public void close() {
             closeQuietly(carrierWatch);
             client.close();

@@ -40,6 +40,8 @@ public final class Dhcp4Client implements AutoCloseable {
     /** RFC 2131 section 4.4.5: retransmit in RENEWING/REBINDING after half the remaining time, at least 60 s. */
     static final Duration MIN_EXTEND_RETRY = Duration.ofSeconds(60);
     static final Duration MAX_NAK_DELAY = Duration.ofSeconds(64);
+    /** RFC 2131 section 4.4.1: after a DHCPDECLINE, wait at least ten seconds before starting over. */
+    static final Duration DECLINE_DELAY = Duration.ofSeconds(10);
     /** The state name of a probe's offer handed over in {@code AddressRequest.previous}. */
     public static final String OFFERED = "OFFERED";
 
@@ -132,6 +134,26 @@ public final class Dhcp4Client implements AutoCloseable {
 
     public ClientIdentity identity() {
         return identity;
+    }
+
+    /**
+     * The address of the lease held is in use by another host (its ARP probe was answered): sends a DHCPDECLINE to
+     * the server that assigned it, drops the lease (the listener hears it lost) and starts over after ten seconds
+     * (RFC 2131 section 4.4.1). Nothing happens when the lease held by now has another address, or none.
+     *
+     * @param why said to the server (option 56) and in the lost lease's reason, e.g. "in use by 52:54:00:..."
+     */
+    public synchronized void decline(Inet4Address address, String why) {
+        if (closed || lease == null || !lease.address().equals(address)) {
+            return;
+        }
+        Dhcp4Lease refused = lease;
+        newTransaction();
+        LOG.warn("{}: {} is {}: DHCPDECLINE to {}, starting over in {} s", nic(), address.getHostAddress(), why,
+                refused.server().getHostAddress(), DECLINE_DELAY.toSeconds());
+        broadcast(messages.decline(xid, address, refused.server(), "address " + why), Ipv4.ANY);
+        dropLease("declined: " + address.getHostAddress() + " is " + why);
+        enterInit(DECLINE_DELAY);
     }
 
     public synchronized Dhcp4State state() {

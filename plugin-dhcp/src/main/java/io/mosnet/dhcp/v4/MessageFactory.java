@@ -11,6 +11,7 @@ import io.mosnet.dhcp.v4.option.ParameterRequestListOption;
 import io.mosnet.dhcp.v4.option.RapidCommitOption;
 import io.mosnet.dhcp.v4.option.RequestedAddressOption;
 import io.mosnet.dhcp.v4.option.ServerIdOption;
+import io.mosnet.dhcp.v4.option.ServerMessageOption;
 import java.net.Inet4Address;
 import java.util.List;
 
@@ -68,6 +69,21 @@ final class MessageFactory {
     /** DHCPREQUEST in RENEWING or REBINDING: ciaddr set, neither server identifier nor requested address. */
     DhcpMessage requestExtend(int xid, int secs, Inet4Address bound) {
         return request(xid, secs, bound, common(MessageType.REQUEST));
+    }
+
+    /**
+     * DHCPDECLINE: the address the server assigned is in use on the link (RFC 2131 section 4.4.1). Table 5: ciaddr
+     * and secs zero, requested address and server identifier set, the client identifier and a message (option 56)
+     * allowed, nothing else.
+     */
+    DhcpMessage decline(int xid, Inet4Address address, Inet4Address server, String why) {
+        DhcpOptions.Builder o = DhcpOptions.builder()
+                .put(OptionCode.MESSAGE_TYPE, MessageType.DECLINE.encode())
+                .put(OptionCode.CLIENT_ID, identity.clientId())
+                .put(OptionCode.REQUESTED_ADDRESS, RequestedAddressOption.encode(address))
+                .put(OptionCode.SERVER_ID, ServerIdOption.encode(server))
+                .put(OptionCode.MESSAGE, ServerMessageOption.encode(why));
+        return request(xid, 0, Ipv4.ANY, o);
     }
 
     private DhcpOptions.Builder common(MessageType type) {

@@ -239,6 +239,46 @@ class Dhcp4ClientTest {
     }
 
     @Test
+    void declineSendsDhcpdeclineDropsTheLeaseAndStartsOverAfterTenSeconds() {
+        Dhcp4Client c = bound(r -> r.lease(600));
+        int xid = lastSent().xid();
+        c.decline(ip("10.0.0.5"), "in use by 52:54:00:aa:bb:cc");
+
+        DhcpMessage decline = lastSent();
+        assertEquals(MessageType.DECLINE, decline.type());
+        assertTrue(transport.last().broadcast());
+        assertEquals(Ipv4.ANY, decline.ciaddr());
+        assertNotEquals(xid, decline.xid(), "a new transaction");
+        assertEquals(ip("10.0.0.5"),
+                decline.options().decode(OptionCode.REQUESTED_ADDRESS, RequestedAddressOption::decode).get());
+        assertEquals(ip("10.0.0.1"), decline.options().decode(OptionCode.SERVER_ID, ServerIdOption::decode).get());
+        assertEquals("address in use by 52:54:00:aa:bb:cc",
+                decline.options().decode(OptionCode.MESSAGE, ServerMessageOption::decode).get());
+        assertFalse(decline.options().has(OptionCode.PARAMETER_REQUEST_LIST), "RFC 2131 table 5: MUST NOT");
+        assertEquals(List.of("changed BOUND 10.0.0.5/24",
+                "lost 10.0.0.5/24: declined: 10.0.0.5 is in use by 52:54:00:aa:bb:cc"), listener.events);
+        assertTrue(c.current().isEmpty());
+
+        int sent = transport.sent.size();
+        timers.advance(Duration.ofSeconds(9));
+        assertEquals(sent, transport.sent.size(), "quiet for ten seconds");
+        timers.advance(Duration.ofSeconds(1));
+        assertEquals(MessageType.DISCOVER, lastSent().type());
+        assertEquals(Dhcp4State.SELECTING, c.state());
+        timers.advance(Duration.ofSeconds(600));
+        assertEquals(2, listener.events.size(), "the declined lease's timers are gone");
+    }
+
+    @Test
+    void declineOfAnAddressNoLongerHeldDoesNothing() {
+        Dhcp4Client c = bound(r -> r.lease(600));
+        int sent = transport.sent.size();
+        c.decline(ip("10.0.0.9"), "in use by 52:54:00:aa:bb:cc");
+        assertEquals(sent, transport.sent.size());
+        assertEquals(Dhcp4State.BOUND, c.state());
+    }
+
+    @Test
     void renewsAtT1ByUnicastToTheServer() {
         Dhcp4Client c = bound(r -> r.lease(600));
         timers.advance(Duration.ofSeconds(299));
