@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * DHCP mode: DHCPDISCOVER on every candidate NIC at once (the bridge is staged meanwhile, {@link BridgeStaging}),
  * bridge the NIC whose offer ranks first, then run the DHCPv4 client (requesting that offer directly; the dhcpv4
- * source has already sent that request while the bridge was built) beside the RA DNS listener. After a restart, the lease in the state file is kept on the bridge and confirmed by
- * INIT-REBOOT instead of probing again.
+ * source has already sent that request while the bridge was built) beside the RA DNS listener, and probe each new
+ * address for a conflict ({@link ConflictWatch}). After a restart, the lease in the state file is kept on the bridge
+ * and confirmed by INIT-REBOOT instead of probing again.
  */
 final class DhcpMode {
 
