@@ -25,7 +25,9 @@ Options (the same settings can come from the environment as PREFIX=, DESTDIR=, I
   --init WHICH    service files to install; auto: systemd when /run/systemd/system exists, OpenRC when
                   openrc-run does
   --enable        also enable the service at boot (systemctl enable, or rc-update add mosnet boot). Not the
-                  default: mosnetd takes over the host's NIC, so disable other network configuration first
+                  default: mosnetd takes over the host's NIC, so disable other network configuration first.
+                  With --destdir it makes the links these would: /etc/systemd/system/<target>.wants/ for each
+                  WantedBy= target of the unit, /etc/runlevels/boot/mosnet
   --uninstall     remove what an install put there; /etc/mosnet/mosnet.toml, the log, the state file and the
                   group stay. A running mosnetd is stopped; the network stays configured until the next boot
 EOF
@@ -188,16 +190,27 @@ create_group() {
 	say "created group mosnet: add users to it to let them run mosnet without root"
 }
 
+# The targets in the installed unit's [Install] WantedBy= lines, one a line.
+wanted_by() {
+	sed -n '/^\[Install\]/,/^\[/s/^WantedBy[[:space:]]*=//p' "$DESTDIR$UNIT" | tr -s ' \t' '\n\n' | grep . || true
+}
+
 install_systemd() {
 	put 0644 "$TARGET/share/systemd/mosnetd.service" "$UNIT"
 	if [ "$ENABLE" = yes ]; then
-		link "$UNIT" /etc/systemd/system/multi-user.target.wants/mosnetd.service
+		# What systemctl enable does, also in a staging directory where no systemctl may run: a link to the unit
+		# in <target>.wants for each WantedBy= target.
+		targets=$(wanted_by)
+		[ -n "$targets" ] || die "$UNIT has no WantedBy= in [Install]; cannot enable it"
+		for t in $targets; do
+			link "$UNIT" "/etc/systemd/system/$t.wants/mosnetd.service"
+		done
 	fi
 	if live && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
 		systemctl daemon-reload
 	fi
 	if [ "$ENABLE" = yes ]; then
-		say "mosnetd.service enabled; it starts at the next boot (or now: systemctl start mosnetd)"
+		say "mosnetd.service enabled ($(echo $targets)); it starts at the next boot (or now: systemctl start mosnetd)"
 	else
 		say "installed $UNIT; enable it with: systemctl enable mosnetd.service"
 	fi
@@ -243,7 +256,7 @@ uninstall_all() {
 			rc-update del mosnet boot || true
 		fi
 	fi
-	rm -f "$DESTDIR/etc/systemd/system/multi-user.target.wants/mosnetd.service" "$DESTDIR/etc/runlevels/boot/mosnet"
+	rm -f "$DESTDIR"/etc/systemd/system/*.wants/mosnetd.service "$DESTDIR/etc/runlevels/boot/mosnet"
 	for f in "$UNIT" "$OPENRC" "$LOGROTATE" "$EXAMPLE" "$MAN" "$COMPLETION" "$SBIN_LINK" "$BIN_LINK"; do
 		rm -f "$DESTDIR$f"
 	done

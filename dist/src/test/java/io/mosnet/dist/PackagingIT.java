@@ -10,8 +10,10 @@ import io.mosnet.runtime.netlink.UnixDatagramSocket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -183,6 +185,54 @@ class PackagingIT {
         assertEquals(Path.of("/etc/systemd/system/mosnetd.service"),
                 Files.readSymbolicLink(root.resolve("etc/systemd/system/multi-user.target.wants/mosnetd.service")));
         assertEquals(Path.of("/etc/init.d/mosnet"), Files.readSymbolicLink(root.resolve("etc/runlevels/boot/mosnet")));
+    }
+
+    /**
+     * A staging directory holding a systemd system, as an image's root file system does: install.sh finds systemd
+     * there, installs only the unit, enables it with the links {@code systemctl enable} makes, one in
+     * {@code <target>.wants} for each of the unit's WantedBy= targets, and adds the group to that system's files.
+     */
+    @Test
+    void enableInASystemdRootMakesTheLinksSystemctlEnableWould() throws IOException {
+        Path root = systemdRoot("root");
+        Command.Result r = install("--destdir", root.toString(), "--enable").check();
+        Path system = root.resolve("etc/systemd/system");
+        List<String> targets = words(unitKeys(Files.readString(system.resolve("mosnetd.service")))
+                .get("Install.WantedBy"));
+        assertFalse(targets.isEmpty(), "the unit names its WantedBy= targets");
+        for (String target : targets) {
+            assertEquals(Path.of("/etc/systemd/system/mosnetd.service"),
+                    Files.readSymbolicLink(system.resolve(target + ".wants/mosnetd.service")), target);
+        }
+        assertTrue(r.out().contains("mosnetd.service enabled (" + String.join(" ", targets) + ")"), r.out());
+        assertFalse(Files.exists(root.resolve("etc/init.d/mosnet")), "systemd found: no OpenRC script");
+        assertFalse(Files.exists(root.resolve("etc/runlevels")));
+        assertTrue(Files.readAllLines(root.resolve("etc/group")).stream().anyMatch(l -> l.startsWith("mosnet:")),
+                "group mosnet in the staged system's /etc/group");
+
+        if (Files.isExecutable(Path.of("/usr/bin/systemctl"))) {
+            // systemctl enable itself, on a second root installed without --enable: the same unit directory.
+            Path other = systemdRoot("other");
+            install("--destdir", other.toString()).check();
+            Command.run(List.of("systemctl", "--root=" + other, "enable", "mosnetd.service"), 60).check();
+            assertEquals(tree(other.resolve("etc/systemd")), tree(root.resolve("etc/systemd")));
+        }
+
+        install("--destdir", root.toString(), "--uninstall").check();
+        for (String target : targets) {
+            assertFalse(Files.exists(system.resolve(target + ".wants/mosnetd.service"), LinkOption.NOFOLLOW_LINKS));
+        }
+    }
+
+    /** An empty root file system with systemd, as install.sh recognises one, and an /etc/group. */
+    private Path systemdRoot(String name) throws IOException {
+        Path root = tmp.resolve(name);
+        Path systemd = Files.createDirectories(root.resolve("usr/lib/systemd")).resolve("systemd");
+        Files.writeString(systemd, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(systemd, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(root.resolve("lib"), Path.of("usr/lib")); // merged /usr, as Debian 12 has it
+        Files.writeString(Files.createDirectories(root.resolve("etc")).resolve("group"), "root:x:0:\n");
+        return root;
     }
 
     @Test
