@@ -16,6 +16,8 @@ Installs the distribution this script belongs to:
   /etc/mosnet/mosnet.toml.example       all settings; copy it to /etc/mosnet/mosnet.toml to use one
   /usr/share/man/man1/mosnet.1, /usr/share/bash-completion/completions/mosnet
 and creates the system group 'mosnet', whose members may use the API socket (the mosnet CLI) without root.
+Start-up caches (lib/*.aot) come along only when they were trained for PREFIX; otherwise train them on the target
+system, as root, with PREFIX/bin/mosnet-aot (optional: without them mosnet only starts more slowly).
 
 Options (the same settings can come from the environment as PREFIX=, DESTDIR=, INIT=):
   --prefix DIR    where the distribution goes
@@ -140,6 +142,19 @@ link() { # target, path
 	ln -sfn "$1" "$DESTDIR$2"
 }
 
+# The AOT caches bin/mosnet-aot trained (lib/*.aot, lib/aot.home naming the directory they were trained for) serve
+# only that directory: the launchers ignore them anywhere else. Caches trained for another place (the build's
+# dist/target/mosnet, say) are left out of the copy instead of carried along unused.
+drop_foreign_caches() { # the new lib/
+	[ -f "$1/aot.home" ] || return 0
+	trained=$(cat "$1/aot.home")
+	if [ "$trained" = "$PREFIX" ] || [ "$trained" = "$(cd "$TARGET" && pwd -P)" ]; then
+		return 0
+	fi
+	rm -f "$1"/*.aot "$1/aot.home"
+	say "left out the start-up caches of $SRC: they were trained for $trained, not $PREFIX"
+}
+
 # The distribution tree. lib/ and runtime/ are replaced whole, so an upgrade leaves no old module behind (two
 # versions of a module on the module path stop the JVM); plugins/ keeps files the user dropped in and replaces
 # only older versions of the plugins this distribution ships.
@@ -154,6 +169,7 @@ copy_tree() {
 	for d in bin lib runtime etc share; do
 		rm -rf "$TARGET/$d.new"
 		cp -R "$SRC/$d" "$TARGET/$d.new"
+		[ "$d" != lib ] || drop_foreign_caches "$TARGET/lib.new"
 		rm -rf "$TARGET/$d"
 		mv "$TARGET/$d.new" "$TARGET/$d"
 	done
@@ -241,6 +257,10 @@ install_all() {
 		none) say "neither systemd nor OpenRC found: start $PREFIX/bin/mosnetd from your init system" ;;
 	esac
 	create_group
+	if [ ! -f "$TARGET/lib/aot.home" ]; then
+		where=; live || where=" on the system made from $DESTDIR"
+		say "no start-up caches trained for $PREFIX: for a faster start run $PREFIX/bin/mosnet-aot as root$where"
+	fi
 	say "installed mosnet in $TARGET"
 }
 

@@ -235,6 +235,32 @@ class PackagingIT {
         return root;
     }
 
+    /**
+     * Start-up caches serve only the directory bin/mosnet-aot trained them for (lib/aot.home): install.sh leaves
+     * out caches trained elsewhere, which the launchers would never use, says how to train them, and keeps caches
+     * trained for the prefix.
+     */
+    @Test
+    void startUpCachesComeAlongOnlyWhenTrainedForThePrefix() throws IOException {
+        Path lib = unpacked.resolve("lib");
+        Files.writeString(lib.resolve("mosnetd.aot"), "cache");
+        Files.writeString(lib.resolve("aot.home"), "/build/dist/target/mosnet\n");
+        Path root = tmp.resolve("root");
+        Command.Result r = install("--destdir", root.toString()).check();
+        Path home = root.resolve("opt/mosnet");
+        assertFalse(Files.exists(home.resolve("lib/mosnetd.aot")), "a cache for /build/dist/target/mosnet");
+        assertFalse(Files.exists(home.resolve("lib/aot.home")));
+        assertTrue(r.out().contains("trained for /build/dist/target/mosnet, not /opt/mosnet"), r.out());
+        assertTrue(r.out().contains("run /opt/mosnet/bin/mosnet-aot as root"), r.out());
+        assertTrue(Files.exists(lib.resolve("mosnetd.aot")), "the source is left as it was");
+
+        Files.writeString(lib.resolve("aot.home"), "/opt/mosnet\n");
+        r = install("--destdir", root.toString()).check();
+        assertEquals("cache", Files.readString(home.resolve("lib/mosnetd.aot")));
+        assertEquals("/opt/mosnet\n", Files.readString(home.resolve("lib/aot.home")));
+        assertFalse(r.out().contains("mosnet-aot"), r.out());
+    }
+
     @Test
     void upgradeReplacesModulesAndShippedPluginsButKeepsDroppedInOnes() throws IOException {
         Path root = tmp.resolve("root");
