@@ -46,6 +46,41 @@ class RestartIT {
         }
     }
 
+    /**
+     * mosip4 changed and mosnetd restarted without a reboot (the bridge and its addresses stay): the earlier address
+     * and its host route go, the new ones come, and `mosnet verify` finds nothing left over. Then to DHCP mode: the
+     * static address goes as well.
+     */
+    @Test
+    void aChangedConfigurationReplacesWhatTheEarlierRunPutThere() throws Exception {
+        try (Lab.Standard s = Lab.standard("chg", 1, 1)) {
+            s.upstream().ip("route", "add", "203.0.113.20/32", "dev", "br-up");
+            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(),
+                    "mosip4=203.0.113.20,10.77.0.1,255.255.255.255")) {
+                assertTrue(s.host().ip("route").contains("10.77.0.1 dev mos"), s.host().ip("route"));
+                d.stop();
+                java.nio.file.Files.writeString(d.dir.resolve("cmdline"), "mosip4=10.77.0.10,10.77.0.1,255.255.255.0\n");
+                d.relaunch();
+                String addrs = s.host().ip("-br", "addr", "show", "mos");
+                assertTrue(addrs.contains("10.77.0.10/24") && !addrs.contains("203.0.113.20"), addrs);
+                assertFalse(s.host().ip("route").lines().anyMatch(l -> l.startsWith("10.77.0.1 dev mos")),
+                        "the host route to the gateway went with the /32: " + s.host().ip("route"));
+                Command.Result verify = d.cli("verify");
+                assertEquals(0, verify.status(), verify.out() + verify.err());
+                assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", Lab.GATEWAY4).ok());
+
+                s.lab().dnsmasq(s.upstream(), "br-up", "10.77.0.100,10.77.0.150,255.255.255.0,2m",
+                        "--dhcp-option=option:router," + Lab.GATEWAY4);
+                d.stop();
+                java.nio.file.Files.writeString(d.dir.resolve("cmdline"), "mosdhcp_timeout=10 mosdhcp6=no\n");
+                d.relaunch();
+                addrs = s.host().ip("-br", "addr", "show", "mos");
+                assertTrue(addrs.contains("10.77.0.1") && !addrs.contains("10.77.0.10/24"), addrs);
+                assertEquals(0, d.cli("verify").status(), d.cli("verify").out());
+            }
+        }
+    }
+
     /** The ruleset with handles (a rebuilt table gets new ones) but without counter values, which keep ticking. */
     private static String ruleset(Lab.Standard s) {
         return s.host().sh("nft", "-a", "list", "ruleset").replaceAll("packets \\d+ bytes \\d+", "");

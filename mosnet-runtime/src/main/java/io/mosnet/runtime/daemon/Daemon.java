@@ -159,7 +159,7 @@ public final class Daemon {
             }
             Link nic;
             if (uplink.mode() == Mode.STATIC) {
-                nic = new StaticMode(ctx, plan, status, uplink, bridges).configure(taken);
+                nic = new StaticMode(ctx, plan, status, uplink, bridges, previous).configure(taken);
             } else {
                 nic = new DhcpMode(ctx, plan, status, previous, options.resolvConf(), uplink, bridges)
                         .configure(taken);

@@ -115,11 +115,24 @@ final class DhcpMode {
                 primary ? null : new UplinkState(uplink.bridgeName(), nic.name(), Mode.DHCP.label(), uplink.vlanId(),
                         false, List.of()));
         applier.prepare();
+        boolean resuming = stored.isPresent() && stored.get().expiresAt() != null
+                && stored.get().expiresAt().isAfter(ctx.clock().instant());
+        previous.loadedState().ifPresent(earlier -> {
+            if (!Mode.DHCP.label().equals(earlier.mode())) {
+                // From static mode: its addresses and routes are not this configuration's.
+                Leftovers.remove(ctx.network(), Optional.of(earlier), uplink.bridgeName(), attachment.hostInterface(),
+                        List.of(), List.of());
+            } else if (!resuming) {
+                LeaseState old = earlier.leases().get(primary ? "dhcpv4" : "dhcpv4@" + uplink.bridgeName());
+                if (old != null) {
+                    applier.adopt(old);
+                }
+            }
+        });
         ConflictWatch conflicts = new ConflictWatch(ctx.network(), new AddressConflictProbe(ctx.network()),
                 attachment.hostInterface(), status);
         applier.watchConflicts(conflicts);
-        if (stored.isPresent() && stored.get().expiresAt() != null
-                && stored.get().expiresAt().isAfter(ctx.clock().instant())) {
+        if (resuming) {
             // Keep the network up while the client confirms the lease (INIT-REBOOT).
             applier.leaseChanged(stored.get());
         }

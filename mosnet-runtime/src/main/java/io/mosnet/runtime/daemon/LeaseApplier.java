@@ -154,6 +154,40 @@ final class LeaseApplier implements AddressListener {
             quietly(() -> net.deleteAddress(dev, old));
             LOG.info("DHCPv4 address changed from {} to {}", old, address);
         }
+        List<Route> routes = routesOf(lease, index);
+        backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, hostAddresses(address, appliedV6), routes),
+                ctx);
+        for (Route old : appliedRoutes) {
+            // A route the lease no longer gives (another router, option 121 changed on a renewal); after the new
+            // ones, so that a default route is replaced in place rather than missing for a moment.
+            if (routes.stream().noneMatch(r -> sameRoute(r, old))) {
+                quietly(() -> net.deleteRoute(old));
+            }
+        }
+        appliedV4 = address;
+        appliedRoutes = List.copyOf(routes);
+    }
+
+    /**
+     * An earlier run's DHCPv4 lease that is not resumed (expired, or from another NIC): its address and routes count
+     * as applied, so that the next lease replaces them (or, with the same address, leaves them as they are) and a
+     * lost lease removes them, instead of staying beside the new ones.
+     */
+    synchronized void adopt(LeaseState earlier) {
+        if (earlier.address() == null) {
+            return;
+        }
+        HostNetwork net = ctx.network();
+        int index = net.requireLink(attachment.hostInterface()).index();
+        IpNetwork address = IpNetwork.parse(earlier.address());
+        if (net.addresses(index).stream().anyMatch(a -> a.network().equals(address))) {
+            appliedV4 = address;
+            appliedRoutes = List.copyOf(routesOf(earlier, index));
+        }
+    }
+
+    /** The lease's routes through {@code index}: option 121's (or 3's) and, on the primary, the default route. */
+    private List<Route> routesOf(LeaseState lease, int index) {
         List<Route> routes = new ArrayList<>();
         for (String r : lease.routes()) {
             Route route = classless(r, index);
@@ -165,10 +199,12 @@ final class LeaseApplier implements AddressListener {
             routes.add(Route.defaultVia(IpAddresses.parse(lease.gateway()), index, false)
                     .withProtocol(Route.Protocol.DHCP));
         }
-        backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, hostAddresses(address, appliedV6), routes),
-                ctx);
-        appliedV4 = address;
-        appliedRoutes = List.copyOf(routes);
+        return routes;
+    }
+
+    private static boolean sameRoute(Route a, Route b) {
+        return a.table() == b.table() && a.destination().equals(b.destination())
+                && java.util.Objects.equals(a.gateway(), b.gateway()) && a.linkIndex() == b.linkIndex();
     }
 
     /** DHCPv6 IA_NA: one /128 on the bridge; SLAAC_ONLY (no server) is recorded but adds nothing. */

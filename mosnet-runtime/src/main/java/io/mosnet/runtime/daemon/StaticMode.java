@@ -11,6 +11,7 @@ import io.mosnet.api.net.Route;
 import io.mosnet.api.state.UplinkState;
 import io.mosnet.api.topology.TopologyPlan;
 import io.mosnet.runtime.probe.GatewayProbe;
+import io.mosnet.runtime.state.StateLoadResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Static mode for one uplink of the topology: find the NIC that reaches the gateway (ARP, or NS for IPv6-only; a
  * pinned device skips the probe, and so does a VLAN, whose gateway the untagged probe cannot reach), bridge it, and
- * put the uplink's addresses on the bridge. The primary uplink also gets the default routes (after host routes to
+ * put the uplink's addresses on the bridge (removing those an earlier run put there and this one does not want,
+ * {@link Leftovers}). The primary uplink also gets the default routes (after host routes to
  * an off-subnet gateway); a second uplink only the routes to its own subnets, which the kernel adds with the
  * addresses.
  */
@@ -29,14 +31,16 @@ final class StaticMode {
     private final DaemonStatus status;
     private final TopologyPlan.Uplink uplink;
     private final Collection<String> bridges;
+    private final StateLoadResult previous;
 
     StaticMode(RuntimeContext ctx, Plan plan, DaemonStatus status, TopologyPlan.Uplink uplink,
-               Collection<String> bridges) {
+               Collection<String> bridges, StateLoadResult previous) {
         this.ctx = ctx;
         this.plan = plan;
         this.status = status;
         this.uplink = uplink;
         this.bridges = bridges;
+        this.previous = previous;
     }
 
     /** Builds the uplink; returns the NIC it took. */
@@ -57,6 +61,8 @@ final class StaticMode {
         Link host = ctx.network().requireLink(attachment.hostInterface());
         List<IpNetwork> addresses = StaticRoutes.addresses(uplink.ipv4(), uplink.ipv6());
         List<Route> routes = primary ? StaticRoutes.routes(uplink.ipv4(), uplink.ipv6(), host.index()) : List.of();
+        Leftovers.remove(ctx.network(), previous.loadedState(), uplink.bridgeName(), attachment.hostInterface(),
+                addresses, routes);
         backend.configureHost(new HostSetup(attachment, nic, Mode.STATIC, addresses, routes), ctx);
         List<String> shown = addresses.stream().map(IpNetwork::toString).toList();
         status.update(s -> {

@@ -1,0 +1,80 @@
+package io.mosnet.runtime.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.mosnet.api.bridge.BridgeAttachment;
+import io.mosnet.api.bridge.BridgeBackend;
+import io.mosnet.api.config.MosnetConfig;
+import io.mosnet.api.net.Address;
+import io.mosnet.api.net.HostNetwork;
+import io.mosnet.api.net.IpNetwork;
+import io.mosnet.api.net.Link;
+import io.mosnet.api.net.MacAddress;
+import io.mosnet.api.net.Route;
+import io.mosnet.api.state.LeaseState;
+import io.mosnet.runtime.dns.ResolvConfWriter;
+import io.mosnet.runtime.state.StateStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+
+/** The primary uplink's DHCPv4 leases on the bridge: what a new lease replaces goes. */
+class LeaseApplierTest {
+
+    private static final MacAddress MAC = MacAddress.parse("52:54:00:00:00:02");
+    private static final Link MOS = new Link(9, "mos", "bridge", MAC, 1500, true, true, 0);
+
+    private final HostNetwork net = mock(HostNetwork.class);
+    private final BridgeBackend backend = mock(BridgeBackend.class);
+
+    private LeaseApplier applier(Path dir) {
+        when(net.requireLink("mos")).thenReturn(MOS);
+        RuntimeContext ctx = new RuntimeContext(MosnetConfig.defaults(), net, Clock.systemUTC(), null);
+        DaemonStatus status = new DaemonStatus(new StateStore(dir.resolve("state.json")), Clock.systemUTC(), "dhcp",
+                "mos", List.of());
+        return new LeaseApplier(ctx, backend, new BridgeAttachment("mos", "mos", MAC, false),
+                new Link(3, "eth0", "", MAC, 1500, true, true, 9), status, new ResolvConfWriter(dir.resolve("resolv")));
+    }
+
+    @Test
+    void aRenewalWithoutAClasslessRouteRemovesThatRoute(@TempDir Path dir) {
+        LeaseApplier applier = applier(dir);
+        applier.leaseChanged(lease("10.88.0.120/24", List.of("10.99.0.0/16 via 10.88.0.254", "0.0.0.0/0 via 10.88.0.1")));
+        verify(net, never()).deleteRoute(any());
+
+        applier.leaseChanged(lease("10.88.0.120/24", List.of("0.0.0.0/0 via 10.88.0.1")));
+
+        ArgumentCaptor<Route> deleted = ArgumentCaptor.forClass(Route.class);
+        verify(net).deleteRoute(deleted.capture());
+        assertEquals(IpNetwork.parse("10.99.0.0/16"), deleted.getValue().destination());
+    }
+
+    @Test
+    void anAdoptedEarlierLeaseIsReplacedByTheNextOne(@TempDir Path dir) {
+        LeaseApplier applier = applier(dir);
+        when(net.addresses(9)).thenReturn(List.of(new Address(9, IpNetwork.parse("10.88.0.150/24"),
+                Address.Scope.UNIVERSE, Set.of(), Address.FOREVER, Address.FOREVER)));
+        applier.adopt(lease("10.88.0.150/24", List.of("0.0.0.0/0 via 10.88.0.1")));
+
+        applier.leaseChanged(lease("10.88.0.120/24", List.of("0.0.0.0/0 via 10.88.0.1")));
+
+        verify(net).deleteAddress("mos", IpNetwork.parse("10.88.0.150/24"));
+        verify(net, never()).deleteRoute(any()); // the same default route: replaced in place by the backend
+    }
+
+    private static LeaseState lease(String address, List<String> routes) {
+        Instant now = Instant.now();
+        return new LeaseState("dhcpv4", "BOUND", "eth0", address, "10.88.0.1", null, List.of(), List.of(), routes, 0,
+                now, now.plusSeconds(60), now.plusSeconds(105), now.plusSeconds(120), null);
+    }
+}
