@@ -10,8 +10,8 @@
 # Environment:
 #   MOSNET_KERNEL_APPEND  mos* parameters for mosnetd (default: mosdhcp_timeout=10), e.g.
 #                         "mosip4=10.0.100.10,10.0.100.1,255.255.255.0 mosfirewall=ssh"
-#   MOSNET_DIST           the distribution to install at /opt/mosnet (default: dist/target/mosnet; build it first
-#                         with mvn -B -DskipTests package)
+#   MOSNET_DIST           the distribution whose install.sh installs it at /opt/mosnet (default: dist/target/mosnet;
+#                         build it first with mvn -B -DskipTests package; an unpacked tarball works too)
 #   MOSNET_IMAGE_CACHE    where debootstrapped root file systems are kept, one per package list (default: out/cache)
 #   MOSNET_DEBIAN_MIRROR  Debian mirror (default: http://deb.debian.org/debian)
 #   MOSNET_IMAGE_SIZE     size of rootfs.ext4 (default: 1536M)
@@ -56,7 +56,7 @@ die() { say "$*"; exit 1; }
 for tool in debootstrap mkfs.ext4 sha256sum flock; do
   command -v "$tool" >/dev/null || die "$tool not found (apt-get install debootstrap e2fsprogs)"
 done
-[ -x "$dist/bin/mosnetd" ] && [ -x "$dist/runtime/bin/java" ] \
+[ -x "$dist/bin/mosnetd" ] && [ -x "$dist/runtime/bin/java" ] && [ -x "$dist/install.sh" ] \
   || die "no mosnet distribution in $dist (build it: mvn -B -DskipTests package)"
 
 # 1. The debootstrapped base, cached under a key made of everything that decides its contents, so that a rerun
@@ -97,23 +97,24 @@ else
 fi
 exec 9>&-
 
-# 2. A working copy with the overlay: the distribution, its unit, the serial console, the boot report.
+# 2. A working copy with mosnet installed as a user installs it, and the overlay: the serial console, the boot report.
 work=$out/rootfs
 rm -rf --one-file-system "$work"
 mkdir -p "$out"
 cp -a "$base" "$work"
 
-install -d "$work/opt"
-cp -a "$dist" "$work/opt/mosnet"
-ln -sf /opt/mosnet/bin/mosnet "$work/usr/local/bin/mosnet"
-ln -sf /opt/mosnet/bin/mosnetd "$work/usr/local/sbin/mosnetd"
+# The distribution's own install.sh, staged into the root file system: /opt/mosnet, /usr/sbin/mosnetd and
+# /usr/bin/mosnet, the packaged mosnetd.service (it finds systemd in $work) enabled with the links systemctl enable
+# makes, logrotate, man page, completion, and group mosnet in the image's /etc/group. Nothing runs in the chroot.
+# Start-up caches trained for the build's directory are left out; the image's mosnet starts without them.
+"$dist/install.sh" --destdir "$work" --enable | sed 's/^/build-debian-image: /' >&2
+[ -L "$work/etc/systemd/system/multi-user.target.wants/mosnetd.service" ] && [ ! -e "$work/etc/init.d/mosnet" ] \
+  || die "install.sh did not install and enable mosnetd.service (alone) in $work"
 cp -a images/overlay/. "$work/"
 chmod 0755 "$work/usr/local/sbin/mosnet-boot-report"
 # Enabled the way systemctl enable would (WantedBy=multi-user.target), without running anything in the chroot.
-install -d "$work/etc/systemd/system/multi-user.target.wants"
-for unit in mosnet.service mosnet-boot-report.service; do
-  ln -sf "/etc/systemd/system/$unit" "$work/etc/systemd/system/multi-user.target.wants/$unit"
-done
+ln -sf /etc/systemd/system/mosnet-boot-report.service \
+  "$work/etc/systemd/system/multi-user.target.wants/mosnet-boot-report.service"
 
 echo mosnet-vm > "$work/etc/hostname"
 printf '127.0.0.1\tlocalhost\n127.0.1.1\tmosnet-vm\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$work/etc/hosts"
