@@ -137,6 +137,29 @@ class DhcpModeIT {
     }
 
     /**
+     * A /32 lease with its router outside it, as cloud providers hand them out (option 3 only here): the host route
+     * to the router goes in before the default route through it, and traffic flows.
+     */
+    @Test
+    void aSlash32LeaseReachesItsRouterOutsideTheSubnet() throws Exception {
+        try (Lab.Standard s = Lab.standard("p32", 1, 1)) {
+            s.lab().dnsmasq(s.upstream(), "br-up", "10.77.0.100,10.77.0.150,2m",
+                    "--dhcp-option=option:netmask,255.255.255.255", "--dhcp-option=option:router," + Lab.GATEWAY4);
+            s.upstream().ip("addr", "add", "198.51.100.1/32", "dev", "lo");
+            s.upstream().ip("route", "add", "10.77.0.96/27", "dev", "br-up");
+            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), "mosdhcp_timeout=10 mosdhcp6=no")) {
+                String address = d.stateJson().path("leases").path("dhcpv4").path("address").asText();
+                assertTrue(address.endsWith("/32"), address);
+                String routes = s.host().ip("route");
+                assertTrue(routes.contains("10.77.0.1 dev mos proto dhcp scope link"), routes);
+                assertTrue(routes.contains("default via 10.77.0.1 dev mos proto dhcp"), routes);
+                assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", "198.51.100.1").ok(), "behind the router");
+                assertEquals(0, d.stateJson().path("problems").size(), d.stateJson().toString());
+            }
+        }
+    }
+
+    /**
      * Another host already uses the only address the server has (a squatter with a static address on the upstream
      * segment): the lease is declined once the squatter answers the ARP probe, the address leaves the bridge, and
      * the client starts over; once the squatter is gone the same address is bound and kept.

@@ -34,6 +34,8 @@ final class LeaseApplier implements AddressListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseApplier.class);
     private static final List<String> DNS_ORDER = List.of("dhcpv4", "dhcpv6", "ra");
+    /** How a lease that could not be put on the bridge shows among the problems, until one is. */
+    static final String APPLY_PROBLEM = "applying the DHCPv4 lease ";
 
     private final RuntimeContext ctx;
     private final BridgeBackend backend;
@@ -107,7 +109,13 @@ final class LeaseApplier implements AddressListener {
                 return;
             }
             IpNetwork before = appliedV4;
-            applyV4(lease);
+            try {
+                applyV4(lease);
+            } catch (NetworkException e) {
+                // The client only logs a listener's failure: the state says why the host has no working lease.
+                publish(APPLY_PROBLEM + lease.address() + ": " + e.getMessage());
+                throw e;
+            }
             if (conflicts != null && "BOUND".equals(lease.state()) && !appliedV4.equals(before)) {
                 conflicts.bound(lease);
             }
@@ -186,19 +194,35 @@ final class LeaseApplier implements AddressListener {
         }
     }
 
-    /** The lease's routes through {@code index}: option 121's (or 3's) and, on the primary, the default route. */
-    private List<Route> routesOf(LeaseState lease, int index) {
-        List<Route> routes = new ArrayList<>();
+    /**
+     * The lease's routes through {@code index}: option 121's (or 3's) and, on the primary, the default route; routes
+     * on the link first, then those through a gateway. A gateway outside the leased subnet (a /32 lease, as cloud
+     * providers hand out) is on the link all the same, but the kernel takes a route through it only after a host
+     * route to it ("Nexthop has invalid gateway"): one is added unless an on-link route of the lease covers it, as
+     * systemd-networkd and dhcpcd do.
+     */
+    List<Route> routesOf(LeaseState lease, int index) {
+        List<Route> onLink = new ArrayList<>();
+        List<Route> viaGateway = new ArrayList<>();
         for (String r : lease.routes()) {
             Route route = classless(r, index);
             if (secondary == null || !route.isDefault()) {
-                routes.add(route);
+                (route.gateway() == null ? onLink : viaGateway).add(route);
             }
         }
         if (lease.gateway() != null && secondary == null) {
-            routes.add(Route.defaultVia(IpAddresses.parse(lease.gateway()), index, false)
+            viaGateway.add(Route.defaultVia(IpAddresses.parse(lease.gateway()), index, false)
                     .withProtocol(Route.Protocol.DHCP));
         }
+        IpNetwork subnet = IpNetwork.parse(lease.address());
+        for (Route r : viaGateway) {
+            InetAddress gw = r.gateway();
+            if (!subnet.contains(gw) && onLink.stream().noneMatch(o -> o.destination().contains(gw))) {
+                onLink.add(Route.hostRoute(gw, index).withProtocol(Route.Protocol.DHCP));
+            }
+        }
+        List<Route> routes = new ArrayList<>(onLink);
+        routes.addAll(viaGateway);
         return routes;
     }
 
@@ -286,7 +310,8 @@ final class LeaseApplier implements AddressListener {
             s.searchDomains = conf.searchDomains();
             // Only the primary's own ("dhcpv4 lease lost: ..."), not a second uplink's ("mos1: dhcpv4 lease lost").
             s.problems.removeIf(p -> p.contains(" lease lost: ")
-                    && p.indexOf(": ") == p.indexOf(" lease lost: ") + " lease lost".length());
+                    && p.indexOf(": ") == p.indexOf(" lease lost: ") + " lease lost".length()
+                    || p.startsWith(APPLY_PROBLEM));
             if (problem != null) {
                 s.problems.add(problem);
             }
@@ -304,7 +329,8 @@ final class LeaseApplier implements AddressListener {
             s.leases.putAll(mine);
             s.uplinks.put(bridge, new UplinkState(bridge, secondary.nic(), secondary.mode(), secondary.vlan(), false,
                     addrs));
-            s.problems.removeIf(p -> p.startsWith(bridge + ": ") && p.contains(" lease lost: "));
+            s.problems.removeIf(p -> p.startsWith(bridge + ": ")
+                    && (p.contains(" lease lost: ") || p.startsWith(bridge + ": " + APPLY_PROBLEM)));
             if (problem != null) {
                 s.problems.add(bridge + ": " + problem);
             }

@@ -36,12 +36,13 @@ class LeaseApplierTest {
 
     private final HostNetwork net = mock(HostNetwork.class);
     private final BridgeBackend backend = mock(BridgeBackend.class);
+    private DaemonStatus status;
 
     private LeaseApplier applier(Path dir) {
         when(net.requireLink("mos")).thenReturn(MOS);
         RuntimeContext ctx = new RuntimeContext(MosnetConfig.defaults(), net, Clock.systemUTC(), null);
-        DaemonStatus status = new DaemonStatus(new StateStore(dir.resolve("state.json")), Clock.systemUTC(), "dhcp",
-                "mos", List.of());
+        status = new DaemonStatus(new StateStore(dir.resolve("state.json")), Clock.systemUTC(), "dhcp", "mos",
+                List.of());
         return new LeaseApplier(ctx, backend, new BridgeAttachment("mos", "mos", MAC, false),
                 new Link(3, "eth0", "", MAC, 1500, true, true, 9), status, new ResolvConfWriter(dir.resolve("resolv")));
     }
@@ -70,6 +71,35 @@ class LeaseApplierTest {
 
         verify(net).deleteAddress("mos", IpNetwork.parse("10.88.0.150/24"));
         verify(net, never()).deleteRoute(any()); // the same default route: replaced in place by the backend
+    }
+
+    @Test
+    void aGatewayOutsideTheLeasedSubnetGetsAHostRouteFirst(@TempDir Path dir) {
+        LeaseApplier applier = applier(dir);
+        List<Route> routes = applier.routesOf(lease("10.88.0.120/32", List.of("10.99.0.0/16 via 10.88.0.254")), 9);
+        assertEquals(List.of("10.88.0.254/32 -", "10.88.0.1/32 -", "10.99.0.0/16 10.88.0.254", "0.0.0.0/0 10.88.0.1"),
+                routes.stream().map(r -> r.destination() + " " + (r.gateway() == null ? "-"
+                        : r.gateway().getHostAddress())).toList());
+        assertEquals(Route.Scope.LINK, routes.get(0).scope());
+
+        // Inside the subnet, or covered by an on-link route of the lease (option 121 as cloud providers send it):
+        // nothing added, and the on-link route comes first.
+        assertEquals(List.of("0.0.0.0/0 10.88.0.1"), applier.routesOf(lease("10.88.0.120/24", List.of()), 9).stream()
+                .map(r -> r.destination() + " " + r.gateway().getHostAddress()).toList());
+        assertEquals(List.of("10.88.0.1/32", "0.0.0.0/0"), applier.routesOf(lease("10.88.0.120/32",
+                List.of("10.88.0.1/32")), 9).stream().map(r -> r.destination().toString()).toList());
+    }
+
+    @Test
+    void aLeaseThatCannotBePutOnTheBridgeShowsWhy(@TempDir Path dir) {
+        LeaseApplier applier = applier(dir);
+        org.mockito.Mockito.doThrow(new io.mosnet.api.net.NetworkException("RTM_NEWROUTE default via 10.88.0.1 dev mos: "
+                + "Network is unreachable", 101)).when(backend).configureHost(any(), any());
+        org.junit.jupiter.api.Assertions.assertThrows(io.mosnet.api.net.NetworkException.class,
+                () -> applier.leaseChanged(lease("10.88.0.120/24", List.of())));
+        // status: the problem names the lease and the kernel's answer
+        assertEquals(List.of("applying the DHCPv4 lease 10.88.0.120/24: RTM_NEWROUTE default via 10.88.0.1 dev mos: "
+                + "Network is unreachable"), status.snapshot().problems());
     }
 
     private static LeaseState lease(String address, List<String> routes) {
