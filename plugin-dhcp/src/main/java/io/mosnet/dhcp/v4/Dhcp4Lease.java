@@ -32,7 +32,8 @@ import java.util.List;
  * @param server       the server identifier (option 54)
  * @param dns          option 6
  * @param domains      option 119, or option 15 alone when 119 is absent
- * @param routes       option 121 less the default route, empty when option 121 is absent or ignored
+ * @param routes       option 121 less the default route through a router (an on-link default route stays), empty
+ *                     when option 121 is absent or ignored
  * @param mtu          option 26, 0 when absent
  * @param boundAt      when the ACK arrived
  * @param times        T1, T2 and expiry, normalised
@@ -73,9 +74,11 @@ public record Dhcp4Lease(Inet4Address address, int prefixLength, Inet4Address ga
         if (!classless.isEmpty()) {
             gateway = null;
             for (ClasslessRoute r : classless) {
-                if (r.isDefault()) {
-                    gateway = gateway == null && !r.onLink() ? r.router() : gateway;
+                if (r.isDefault() && !r.onLink()) {
+                    gateway = gateway == null ? r.router() : gateway;
                 } else {
+                    // An on-link default route (router 0.0.0.0, RFC 3442) stays a route: the whole network is on
+                    // the link, as with a provider that answers ARP for every address.
                     routes.add(r);
                 }
             }

@@ -421,6 +421,14 @@ class Dhcp4ClientTest {
     }
 
     @Test
+    void anOnLinkDefaultRouteStaysARoute() {
+        Dhcp4Client c = bound(r -> r.routes(new ClasslessRoute(ip("0.0.0.0"), 0, ip("0.0.0.0"))));
+        LeaseState s = c.current().orElseThrow();
+        assertNull(s.gateway());
+        assertEquals(List.of("0.0.0.0/0"), s.routes());
+    }
+
+    @Test
     void classlessRoutesAreIgnoredWhenSwitchedOff() {
         DhcpSettings d = DhcpSettings.defaults();
         DhcpSettings off = new DhcpSettings(d.timeout(), true, false, false, null, false, false, false);
