@@ -63,7 +63,7 @@ class ConflictWatchTest {
     }
 
     @Test
-    void declinesAnAddressInUseAndKeepsTheFourthInARow(@TempDir Path dir) {
+    void declinesAnAddressInUseAndKeepsTheFourthInARow(@TempDir Path dir) throws InterruptedException {
         DaemonStatus status = new DaemonStatus(new StateStore(dir.resolve("s.json")), Clock.systemUTC(), "dhcp",
                 "mos", List.of());
         ConflictWatch w = watch(dir, status);
@@ -85,6 +85,7 @@ class ConflictWatchTest {
         squatted = true;
         w.check(lease("10.0.0.6"), IpAddresses.parseIpv4("10.0.0.6"));
         assertEquals(4, declined.size(), "and the count starts again");
+        status.flush(); // the state is written behind: done before the temporary directory goes
     }
 
     private PacketChannel channel() {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
@@ -37,6 +38,14 @@ class LeaseApplierTest {
     private final HostNetwork net = mock(HostNetwork.class);
     private final BridgeBackend backend = mock(BridgeBackend.class);
     private DaemonStatus status;
+
+    /** The state is written behind: done before JUnit removes the temporary directory. */
+    @AfterEach
+    void flushState() throws InterruptedException {
+        if (status != null) {
+            status.flush();
+        }
+    }
 
     private LeaseApplier applier(Path dir) {
         when(net.requireLink("mos")).thenReturn(MOS);
