@@ -138,13 +138,15 @@ class DhcpModeIT {
 
     /**
      * A /32 lease with its router outside it, as cloud providers hand them out (option 3 only here): the host route
-     * to the router goes in before the default route through it, and traffic flows.
+     * to the router goes in before the default route through it, and traffic flows. Its MTU (option 26, 1460 as on
+     * Google's cloud) is the bridge's; the NIC keeps its larger one.
      */
     @Test
-    void aSlash32LeaseReachesItsRouterOutsideTheSubnet() throws Exception {
+    void aSlash32LeaseReachesItsRouterOutsideTheSubnetWithTheLeasesMtu() throws Exception {
         try (Lab.Standard s = Lab.standard("p32", 1, 1)) {
             s.lab().dnsmasq(s.upstream(), "br-up", "10.77.0.100,10.77.0.150,2m",
-                    "--dhcp-option=option:netmask,255.255.255.255", "--dhcp-option=option:router," + Lab.GATEWAY4);
+                    "--dhcp-option=option:netmask,255.255.255.255", "--dhcp-option=option:router," + Lab.GATEWAY4,
+                    "--dhcp-option=option:mtu,1460");
             s.upstream().ip("addr", "add", "198.51.100.1/32", "dev", "lo");
             s.upstream().ip("route", "add", "10.77.0.96/27", "dev", "br-up");
             try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), "mosdhcp_timeout=10 mosdhcp6=no")) {
@@ -154,6 +156,8 @@ class DhcpModeIT {
                 assertTrue(routes.contains("10.77.0.1 dev mos proto dhcp scope link"), routes);
                 assertTrue(routes.contains("default via 10.77.0.1 dev mos proto dhcp"), routes);
                 assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", "198.51.100.1").ok(), "behind the router");
+                assertTrue(s.host().ip("link", "show", "mos").contains("mtu 1460"), s.host().ip("link", "show", "mos"));
+                assertTrue(s.host().ip("link", "show", "eth0").contains("mtu 1500"));
                 assertEquals(0, d.stateJson().path("problems").size(), d.stateJson().toString());
             }
         }

@@ -43,7 +43,8 @@ class OvsIT {
         try (Lab.Standard s = Lab.standard("ovsd", 1, 1)) {
             Lab lab = s.lab();
             lab.dnsmasq(s.upstream(), "br-up", "10.77.0.100,10.77.0.150,255.255.255.0,2m",
-                    "--dhcp-option=option:router," + Lab.GATEWAY4, "--dhcp-option=option:dns-server," + Lab.GATEWAY4);
+                    "--dhcp-option=option:router," + Lab.GATEWAY4, "--dhcp-option=option:dns-server," + Lab.GATEWAY4,
+                    "--dhcp-option=option:mtu,1400");
             OpenVswitch ovs = lab.openVswitch(s.host());
             Path plugins = RunningDaemon.pluginsDir(lab, s.host());
             Files.copy(Distribution.ovsPlugin(), plugins.resolve(Distribution.ovsPlugin().getFileName()));
@@ -61,6 +62,7 @@ class OvsIT {
                 assertTrue(s.host().ip("addr", "show", "mos").contains(address), "the lease is on the internal port");
                 assertTrue(ovs.vsctl("list-ports", "mos").contains("eth0"), "the NIC is an OVS port");
                 assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", Lab.GATEWAY4).ok(), "traffic through OVS");
+                assertTrue(s.host().ip("link", "show", "mos").contains("mtu 1400"), "the lease's MTU (option 26)");
             }
         }
     }

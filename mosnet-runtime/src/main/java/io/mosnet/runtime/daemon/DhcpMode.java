@@ -114,6 +114,9 @@ final class DhcpMode {
         LeaseApplier applier = new LeaseApplier(ctx, backend, attachment, nic, status, new ResolvConfWriter(resolvConf),
                 primary ? null : new UplinkState(uplink.bridgeName(), nic.name(), Mode.DHCP.label(), uplink.vlanId(),
                         false, List.of()));
+        if (uplink.mtu() != 0) {
+            applier.keepConfiguredMtu();
+        }
         applier.prepare();
         boolean resuming = stored.isPresent() && stored.get().expiresAt() != null
                 && stored.get().expiresAt().isAfter(ctx.clock().instant());

@@ -36,6 +36,7 @@ final class LeaseApplier implements AddressListener {
     private static final List<String> DNS_ORDER = List.of("dhcpv4", "dhcpv6", "ra");
     /** How a lease that could not be put on the bridge shows among the problems, until one is. */
     static final String APPLY_PROBLEM = "applying the DHCPv4 lease ";
+    static final int MIN_LEASE_MTU = 576;
 
     private final RuntimeContext ctx;
     private final BridgeBackend backend;
@@ -53,6 +54,8 @@ final class LeaseApplier implements AddressListener {
     private volatile io.mosnet.api.address.PrefixDelegation delegation;
     /** Probes each new DHCPv4 address for another host using it; null for none. */
     private ConflictWatch conflicts;
+    /** Whether the lease's MTU (option 26) is the host interface's: not when the configuration sets one. */
+    private boolean leaseMtu = true;
 
     LeaseApplier(RuntimeContext ctx, BridgeBackend backend, BridgeAttachment attachment, Link uplink,
                  DaemonStatus status, ResolvConfWriter resolvConf) {
@@ -91,6 +94,11 @@ final class LeaseApplier implements AddressListener {
     /** Has each DHCPv4 address bound from now on probed for a conflict. */
     synchronized void watchConflicts(ConflictWatch watch) {
         this.conflicts = watch;
+    }
+
+    /** The configuration sets the host interface's MTU ({@code mosvlan=<id>,<mtu>}): leases' MTUs are not used. */
+    synchronized void keepConfiguredMtu() {
+        this.leaseMtu = false;
     }
 
     /** Host routing without addresses yet (sysctls, accept_ra for SLAAC). */
@@ -174,6 +182,34 @@ final class LeaseApplier implements AddressListener {
         }
         appliedV4 = address;
         appliedRoutes = List.copyOf(routes);
+        if (leaseMtu) {
+            applyMtu(lease.mtu());
+        }
+    }
+
+    /**
+     * The interface MTU of option 26 (RFC 2132 section 5.1; the client asks for it), as dhcpcd and systemd-networkd
+     * use it: on the host interface, and first on the NIC under it when it grows, since a bridge is never larger than
+     * its smallest port. Values below 576, which dhcpcd ignores too, are ignored; so are leases without one.
+     */
+    private void applyMtu(int mtu) {
+        if (mtu < MIN_LEASE_MTU) {
+            return;
+        }
+        HostNetwork net = ctx.network();
+        String dev = attachment.hostInterface();
+        if (net.requireLink(dev).mtu() == mtu) {
+            return;
+        }
+        try {
+            if (net.requireLink(uplink.name()).mtu() < mtu) {
+                net.setMtu(uplink.name(), mtu);
+            }
+            net.setMtu(dev, mtu);
+            LOG.info("MTU {} of the DHCPv4 lease set on {}", mtu, dev);
+        } catch (NetworkException e) {
+            LOG.warn("MTU {} of the DHCPv4 lease not set on {}: {}", mtu, dev, e.getMessage());
+        }
     }
 
     /**

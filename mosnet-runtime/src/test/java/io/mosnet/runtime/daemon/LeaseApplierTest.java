@@ -111,6 +111,36 @@ class LeaseApplierTest {
                 + "Network is unreachable"), status.snapshot().problems());
     }
 
+    @Test
+    void theLeasesMtuGoesOnTheBridgeAndOnTheNicFirstWhenItGrows(@TempDir Path dir) {
+        LeaseApplier applier = applier(dir);
+        when(net.requireLink("eth0")).thenReturn(new Link(3, "eth0", "", MAC, 1500, true, true, 9));
+        applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 1460));
+        verify(net).setMtu("mos", 1460);
+        verify(net, never()).setMtu(org.mockito.ArgumentMatchers.eq("eth0"), org.mockito.ArgumentMatchers.anyInt());
+
+        applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 9000));
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(net);
+        order.verify(net).setMtu("eth0", 9000);
+        order.verify(net).setMtu("mos", 9000);
+
+        applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 500));
+        verify(net, never()).setMtu("mos", 500);
+    }
+
+    @Test
+    void aConfiguredMtuIsLeftAsItIs(@TempDir Path dir) {
+        LeaseApplier applier = applier(dir);
+        applier.keepConfiguredMtu();
+        applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 1460));
+        verify(net, never()).setMtu(any(), org.mockito.ArgumentMatchers.anyInt());
+    }
+
+    private static LeaseState withMtu(LeaseState l, int mtu) {
+        return new LeaseState(l.protocol(), l.state(), l.nic(), l.address(), l.gateway(), l.server(), l.dns(),
+                l.domains(), l.routes(), mtu, l.obtainedAt(), l.renewAt(), l.rebindAt(), l.expiresAt(), l.clientId());
+    }
+
     private static LeaseState lease(String address, List<String> routes) {
         Instant now = Instant.now();
         return new LeaseState("dhcpv4", "BOUND", "eth0", address, "10.88.0.1", null, List.of(), List.of(), routes, 0,
