@@ -44,6 +44,40 @@ class Ipv6IT {
         }
     }
 
+    /**
+     * The only DHCPv6 address dnsmasq has is already another host's: the kernel's duplicate address detection fails
+     * on the bridge, the lease is declined (dnsmasq logs it) and the address leaves the bridge; once the other host
+     * has let it go, the client gets it again and keeps it.
+     */
+    @Test
+    void aDhcpv6AddressThatFailsDuplicateAddressDetectionIsDeclined() throws Exception {
+        try (Lab.Standard s = Lab.standard("dad", 1, 1)) {
+            io.mosnet.lab.Namespace squatter = s.lab().namespace("sq6");
+            s.lab().veth(squatter, "eth0", s.upstream(), "sq0");
+            s.upstream().ip("link", "set", "sq0", "master", "br-up");
+            squatter.ip("-6", "addr", "add", "fd77::100/64", "dev", "eth0", "nodad");
+            LabProcess server = s.lab().dnsmasq(s.upstream(), "br-up", "10.77.0.100,10.77.0.150,255.255.255.0,2m",
+                    "--dhcp-option=option:router," + Lab.GATEWAY4, "--dhcp-range=fd77::100,fd77::100,64,2m",
+                    "--enable-ra");
+            try (RunningDaemon d = RunningDaemon.start(s.lab(), s.host(), "mosdhcp_timeout=10")) {
+                JsonNode st = DhcpModeIT.await(d, x -> x.path("problems").toString().contains("declined"),
+                        "the DHCPv6 decline");
+                assertTrue(st.path("problems").toString()
+                        .contains("dhcpv6 lease lost: declined: fd77::100 failed duplicate address detection"),
+                        st.path("problems").toString());
+                DhcpModeIT.await(d, x -> !s.host().ip("-6", "addr", "show", "mos").contains("fd77::100/128"),
+                        "the address off the bridge");
+                assertTrue(server.output().contains("DHCPDECLINE"), server.output());
+
+                squatter.ip("-6", "addr", "del", "fd77::100/64", "dev", "eth0");
+                DhcpModeIT.await(d, x -> "fd77::100/128".equals(x.path("leases").path("dhcpv6").path("address")
+                        .asText()) && x.path("problems").isEmpty(), "the address bound again once free", 90);
+                DhcpModeIT.await(d, x -> s.host().ip("-6", "addr", "show", "mos").contains("fd77::100/128")
+                        && !s.host().ip("-6", "addr", "show", "mos").contains("dadfailed"), "it passes DAD now");
+            }
+        }
+    }
+
     @Test
     void keaDelegatesAPrefixThatMosnetPrefixShowsAndThatRenews() throws Exception {
         try (Lab.Standard s = Lab.standard("pd", 1, 1)) {

@@ -219,6 +219,25 @@ final class DhcpMode {
         if (session instanceof io.mosnet.api.address.PrefixDelegation pd) {
             applier.delegation(pd);
         }
+        declineOnDadFailure(ctx.network().requireLink(attachment.hostInterface()), applier, session);
+    }
+
+    /**
+     * The kernel runs duplicate address detection on the DHCPv6 address once it is on the bridge; when another host
+     * answers, it marks the address dadfailed and never uses it. The lease is then declined (RFC 8415 section
+     * 18.2.8), on the timer thread: the client drops the address (the applier removes it) and asks again.
+     */
+    private void declineOnDadFailure(Link host, LeaseApplier applier, AddressSession session) {
+        running.add(ctx.network().subscribe(EnumSet.of(NetworkEvent.Group.IPV6_ADDRESS), e -> {
+            if (e instanceof NetworkEvent.AddressChanged c && !c.removed() && c.address().linkIndex() == host.index()
+                    && c.address().flags().contains(io.mosnet.api.net.Address.AddressFlag.DADFAILED)) {
+                applier.dhcpv6LeaseOf(c.address().network()).ifPresent(lease -> {
+                    LOG.error("{} on {} failed duplicate address detection: another host has it; declining the "
+                            + "DHCPv6 lease", c.address().network(), host.name());
+                    ctx.scheduler().execute(() -> session.decline(lease, "failed duplicate address detection"));
+                });
+            }
+        }));
     }
 
     /**

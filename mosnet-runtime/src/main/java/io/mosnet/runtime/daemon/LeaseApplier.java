@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -265,6 +266,12 @@ final class LeaseApplier implements AddressListener {
     private static boolean sameRoute(Route a, Route b) {
         return a.table() == b.table() && a.destination().equals(b.destination())
                 && java.util.Objects.equals(a.gateway(), b.gateway()) && a.linkIndex() == b.linkIndex();
+    }
+
+    /** The DHCPv6 lease whose address is {@code address} as it is on the bridge, if that is the one applied. */
+    synchronized Optional<LeaseState> dhcpv6LeaseOf(IpNetwork address) {
+        LeaseState l = leases.get("dhcpv6");
+        return address.equals(appliedV6) && l != null ? Optional.of(l) : Optional.empty();
     }
 
     /** DHCPv6 IA_NA: one /128 on the bridge; SLAAC_ONLY (no server) is recorded but adds nothing. */

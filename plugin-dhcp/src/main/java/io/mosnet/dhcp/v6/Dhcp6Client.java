@@ -333,6 +333,54 @@ final class Dhcp6Client {
         }
     }
 
+    // ---- declining
+
+    /**
+     * The link already uses a leased address (the kernel's duplicate address detection failed, RFC 8415 section
+     * 18.2.8): the address is dropped at once (the owner hears the lease changed, or lost when nothing else is left)
+     * and declined to the server that gave it, with DEC_TIMEOUT and DEC_MAX_RC; after its Reply, or the last try,
+     * the client goes on with what is left, or solicits again. Nothing happens for an address the client does not
+     * hold.
+     */
+    synchronized void decline(Inet6Address address, String why) {
+        if (lease == null || lease.addresses().stream().noneMatch(a -> a.address().equals(address))) {
+            return;
+        }
+        Dhcp6Lease declined = lease;
+        Dhcp6Lease rest = lease.without(address);
+        LOG.warn("{}: {} {}: DECLINE to {}", iface, IpAddresses.format(address), why, declined.serverId());
+        if (rest.isEmpty()) {
+            lease = null;
+            cancelLeaseTimers();
+            events.leaseLost(declined, "declined: " + IpAddresses.format(address) + " " + why);
+        } else {
+            lease = rest;
+            events.leaseChanged(rest);
+        }
+        state = Dhcp6State.DECLINING;
+        begin(MessageType.DECLINE, new Retransmission(Retransmission.Params.DECLINE, clock.instant(), random, false),
+                declined.unicast() == null ? ALL_SERVERS
+                        : new InetSocketAddress(declined.unicast(), UdpDhcp6Transport.SERVER_PORT),
+                (xid, elapsed) -> Dhcp6Messages.decline(xid, identity, declined.serverId(), address, elapsed),
+                () -> {
+                    LOG.info("{}: no REPLY to DECLINE of {} after {} tries", iface, IpAddresses.format(address),
+                            Retransmission.Params.DECLINE.mrc());
+                    declined();
+                });
+    }
+
+    /** The Decline is over: on with what the lease still holds, or from the start. */
+    private void declined() {
+        cancelExchange();
+        if (lease == null) {
+            enterSoliciting(randomDelay(SOL_MAX_DELAY));
+        } else {
+            state = Dhcp6State.BOUND;
+            cancelLeaseTimers();
+            scheduleLeaseTimers();
+        }
+    }
+
     // ---- receiving
 
     /** Handles one datagram from the transport. */
@@ -392,6 +440,13 @@ final class Dhcp6Client {
 
     private void onReply(ReplyContent c, Inet6Address from, String fromText) {
         MessageType sent = exchange.type;
+        if (sent == MessageType.DECLINE) {
+            // Section 18.2.10.1: whatever its status, the Reply ends the exchange.
+            LOG.info("{}: server {} answered the DECLINE{}", iface, c.serverId(),
+                    c.status() == null ? "" : ": " + c.status());
+            declined();
+            return;
+        }
         if (sent == MessageType.SOLICIT) {
             if (settings.rapidCommit() && c.rapidCommit()) {
                 acceptReply(c, from, null, "bound by rapid commit");

@@ -185,6 +185,13 @@ public record Dhcp6Lease(Duid serverId, Inet6Address server, Inet6Address unicas
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 
+    /** This lease without {@code address} (declined); its timers as they were. */
+    Dhcp6Lease without(Inet6Address address) {
+        List<LeasedAddress> a = addresses.stream().filter(x -> !x.address().equals(address)).toList();
+        return new Dhcp6Lease(serverId, server, unicast, a, prefixes, dns, domains, obtainedAt, renewAt, rebindAt,
+                expiresAt);
+    }
+
     /** This lease without what has ended by {@code now}; the same object when nothing did. */
     Dhcp6Lease withoutExpired(Instant now) {
         Predicate<Instant> alive = until -> until == null || until.isAfter(now);

@@ -67,6 +67,19 @@ final class Dhcp6Messages {
                 heldPrefixes(lease)).build());
     }
 
+    /**
+     * Section 18.2.7: to the server that gave the lease, naming in IA_NA only the address the link already uses; the
+     * client identifier, the server identifier and the elapsed time, nothing else.
+     */
+    static Dhcp6Message decline(int xid, Dhcp6Identity id, Duid server, Inet6Address address, Duration elapsed) {
+        Dhcp6Options.Builder o = Dhcp6Options.builder().add(OptionCode.CLIENTID, ClientIdOption.encode(id.duid()))
+                .add(OptionCode.SERVERID, ServerIdOption.encode(server))
+                .add(OptionCode.ELAPSED_TIME, ElapsedTimeOption.encode(elapsed))
+                .add(OptionCode.IA_NA, IaNaOption.request(id.iaid(), List.of(IaAddressOption.request(address)))
+                        .encode());
+        return new Dhcp6Message(MessageType.DECLINE, xid, o.build());
+    }
+
     static List<Inet6Address> held(Dhcp6Lease lease) {
         return lease.addresses().stream().map(Dhcp6Lease.LeasedAddress::address).toList();
     }

@@ -152,6 +152,14 @@ public final class Dhcp6Session implements AddressSession, PrefixDelegation {
         client.linkChanged();
     }
 
+    /** The kernel's duplicate address detection failed for the lease's address: Decline it (RFC 8415 18.2.8). */
+    @Override
+    public void decline(LeaseState lease, String why) {
+        if (lease.address() != null) {
+            client.decline(IpAddresses.parseIpv6(lease.address().split("/", 2)[0]), why);
+        }
+    }
+
     @Override
     public void close() {
         client.close();

@@ -13,5 +13,7 @@ public enum Dhcp6State {
     /** Sending Renew to the server that gave the lease (section 18.2.4), T1 to T2. */
     RENEWING,
     /** Sending Rebind to any server (section 18.2.5), T2 to the end of the valid lifetimes. */
-    REBINDING
+    REBINDING,
+    /** Sending Decline for an address the link already uses (sections 18.2.7, 18.2.8). */
+    DECLINING
 }

@@ -21,6 +21,7 @@ import io.mosnet.dhcp.v6.wire.OptionCode;
 import io.mosnet.dhcp.v6.wire.OptionRequestOption;
 import io.mosnet.dhcp.v6.wire.ServerIdOption;
 import io.mosnet.dhcp.v6.wire.StatusCodeOption;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,58 @@ class Dhcp6ClientTest {
 
     private static final class Client {
         static final Duration SOL_MAX_DELAY = Dhcp6Client.SOL_MAX_DELAY;
+    }
+
+    // ---- declining
+
+    @Test
+    void declinesAnAddressInUseDropsItAndSolicitsAgainAfterTheReply() {
+        bind(false);
+        Inet6Address address = IpAddresses.parseIpv6("2001:db8:1::100");
+        client.decline(address, "failed duplicate address detection");
+
+        assertEquals(List.of("declined: 2001:db8:1::100 failed duplicate address detection"), events.lost);
+        Dhcp6Message decline = transport.last().message();
+        assertEquals(MessageType.DECLINE, decline.type());
+        assertEquals(FakeServer.SERVER_A, decline.options().decode(OptionCode.SERVERID, ServerIdOption::decode)
+                .orElseThrow());
+        IaNaOption ia = decline.options().decode(OptionCode.IA_NA, IaNaOption::decode).orElseThrow();
+        assertEquals(List.of("2001:db8:1::100"), ia.addresses().stream().map(a -> IpAddresses.format(a.address()))
+                .toList());
+        assertFalse(decline.options().has(OptionCode.ORO), "section 18.2.7: client and server id, elapsed time, IAs");
+        assertEquals(Dhcp6State.DECLINING, client.state());
+
+        int sent = transport.count();
+        timers.advance(Duration.ofMillis(1200));
+        assertEquals(sent + 1, transport.count(), "retransmitted after DEC_TIMEOUT");
+        deliver(FakeServer.reply(transport.last().message()));
+        assertEquals(Dhcp6State.SOLICITING, client.state());
+        timers.advance(Client.SOL_MAX_DELAY);
+        assertEquals(MessageType.SOLICIT, transport.last().message().type());
+    }
+
+    @Test
+    void aDeclineWithoutAnswerGivesUpAfterFourTriesAndKeepsWhatIsLeft() {
+        bind(true);
+        client.decline(IpAddresses.parseIpv6("2001:db8:1::100"), "failed duplicate address detection");
+        assertTrue(events.lost.isEmpty(), "the delegated prefix is still held");
+        assertTrue(events.changed.getLast().addresses().isEmpty());
+        int before = transport.count();
+        timers.advance(Duration.ofSeconds(17)); // 1 + 2 + 4 + 8 s of retransmission, with jitter
+        assertEquals(before + 3, transport.count(), "DEC_MAX_RC is 4 transmissions");
+        assertEquals(MessageType.DECLINE, transport.last().message().type());
+        assertEquals(Dhcp6State.BOUND, client.state());
+        timers.advance(Duration.ofSeconds(10));
+        assertEquals(MessageType.RENEW, transport.last().message().type(), "T1 (20 s) comes as before");
+    }
+
+    @Test
+    void aDeclineOfAnAddressNotHeldDoesNothing() {
+        bind(false);
+        int sent = transport.count();
+        client.decline(IpAddresses.parseIpv6("2001:db8:1::999"), "failed duplicate address detection");
+        assertEquals(sent, transport.count());
+        assertEquals(Dhcp6State.BOUND, client.state());
     }
 
     // ---- soliciting
