@@ -63,6 +63,13 @@ class OvsIT {
                 assertTrue(ovs.vsctl("list-ports", "mos").contains("eth0"), "the NIC is an OVS port");
                 assertTrue(s.host().exec("ping", "-c", "1", "-W", "3", Lab.GATEWAY4).ok(), "traffic through OVS");
                 assertTrue(s.host().ip("link", "show", "mos").contains("mtu 1400"), "the lease's MTU (option 26)");
+                // A VM's port comes: the internal port keeps what OVSDB asks (mtu_request; without it,
+                // ovs-vswitchd.conf.db(5) says, an internal port follows the smallest of the bridge's interfaces).
+                s.host().ip("link", "add", "vm0", "type", "veth", "peer", "name", "vm0p");
+                s.host().ip("link", "set", "vm0", "up");
+                ovs.vsctl("add-port", "mos", "vm0");
+                Thread.sleep(500);
+                assertTrue(s.host().ip("link", "show", "mos").contains("mtu 1400"), s.host().ip("link", "show", "mos"));
             }
         }
     }

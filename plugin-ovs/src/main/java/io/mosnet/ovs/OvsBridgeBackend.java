@@ -162,6 +162,36 @@ public final class OvsBridgeBackend implements BridgeBackend, AutoCloseable {
     }
 
     /**
+     * Through OVSDB ({@code mtu_request}), which ovs-vswitchd applies and keeps: without it, ovs-vswitchd.conf.db(5)
+     * says, vswitchd sets an internal port's MTU to the smallest of the bridge's other interfaces. The uplink's
+     * interface is asked for it too when it is smaller.
+     */
+    @Override
+    public synchronized void setMtu(BridgeAttachment attachment, Link uplink, int mtu, PluginContext context) {
+        OvsSettings s = OvsSettings.from(context.config());
+        String name = attachment.bridgeName();
+        try (OvsdbClient client = OvsdbClient.connect(s.ovsdb(), s.timeout())) {
+            var bridge = OvsdbState.read(client).bridge(name)
+                    .orElseThrow(() -> new MosnetException("no OVS bridge " + name + " to set MTU " + mtu + " on"));
+            List<List<ObjectNode>> changes = new ArrayList<>();
+            if (context.network().requireLink(uplink.name()).mtu() < mtu) {
+                bridge.port(uplink.name()).ifPresent(p -> p.interfaces()
+                        .forEach(i -> changes.add(BridgeTransactions.setMtuRequest(i.uuid(), mtu))));
+            }
+            bridge.port(attachment.hostInterface()).ifPresent(p -> p.interfaces().stream()
+                    .filter(i -> !Integer.valueOf(mtu).equals(i.mtuRequest()))
+                    .forEach(i -> changes.add(BridgeTransactions.setMtuRequest(i.uuid(), mtu))));
+            long nextCfg = -1;
+            for (List<ObjectNode> ops : changes) {
+                nextCfg = BridgeTransactions.nextCfgOf(client.transact("Interface MTU " + mtu + " on " + name, ops));
+            }
+            if (nextCfg >= 0) {
+                awaitVswitchd(client, name, nextCfg, s.timeout());
+            }
+        }
+    }
+
+    /**
      * The host's internal port of an adopted bridge brought to the request: its access VLAN (tag, none when
      * untagged) and, when one is asked for, its MTU.
      */

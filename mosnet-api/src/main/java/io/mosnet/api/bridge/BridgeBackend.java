@@ -1,5 +1,6 @@
 package io.mosnet.api.bridge;
 
+import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.Link;
 import io.mosnet.api.plugin.MosnetException;
 import io.mosnet.api.plugin.MosnetPlugin;
@@ -42,6 +43,19 @@ public interface BridgeBackend extends MosnetPlugin {
      * needs (forwarding, proxy ARP/NDP, accept_ra). Called again whenever addresses change (a DHCP renewal).
      */
     void configureHost(HostSetup setup, PluginContext context);
+
+    /**
+     * Sets the MTU of the host interface, and first of the uplink when it must grow for it (a DHCP lease's option 26;
+     * a bridge is never larger than its ports). The default does it through the host network, as {@code ip link set
+     * DEV mtu MTU} would, which suits a Linux bridge; a backend whose switch manages its ports' MTUs overrides it.
+     */
+    default void setMtu(BridgeAttachment attachment, Link uplink, int mtu, PluginContext context) {
+        HostNetwork net = context.network();
+        if (net.requireLink(uplink.name()).mtu() < mtu) {
+            net.setMtu(uplink.name(), mtu);
+        }
+        net.setMtu(attachment.hostInterface(), mtu);
+    }
 
     /** Backend-specific facts for {@code mosnet bridge} and the state file; plain JSON-friendly values. */
     default Map<String, Object> inspect(PluginContext context) {

@@ -7,7 +7,10 @@ import io.mosnet.api.net.MacAddress;
 import io.mosnet.api.state.LeaseState;
 import io.mosnet.runtime.probe.AddressConflictProbe;
 import java.net.Inet4Address;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +28,19 @@ final class ConflictWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ConflictWatch.class);
     static final int MAX_DECLINES = 3;
     static final String PROBLEM = "address conflict: ";
+    /** How long a conflict waits for the session to be known (it is, milliseconds after the first lease). */
+    static final Duration SESSION_WAIT = Duration.ofSeconds(30);
 
     private final HostNetwork network;
     private final AddressConflictProbe probe;
     private final String hostInterface;
     private final DaemonStatus status;
     private volatile AddressSession session;
+    /**
+     * Counted down once the session is known. A lease can be bound before: the probe's exchange is handed over with
+     * its DHCPACK inside {@code start}, and a resumed lease goes on the bridge before the client starts.
+     */
+    private final CountDownLatch sessionKnown = new CountDownLatch(1);
     /** Declines in a row without an address that passed; guarded by this. */
     private int declines;
 
@@ -41,9 +51,10 @@ final class ConflictWatch {
         this.status = status;
     }
 
-    /** The DHCPv4 session that declines; leases bound before it is set are checked, and declined once it is. */
+    /** The DHCPv4 session that declines; a conflict found before it is set waits for it. */
     void session(AddressSession s) {
         this.session = s;
+        sessionKnown.countDown();
     }
 
     /** A lease put a new address on the host interface: probe for it in the background. */
@@ -72,6 +83,12 @@ final class ConflictWatch {
             return;
         }
         String why = "in use by " + owner.get();
+        try {
+            sessionKnown.await(SESSION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         AddressSession decliner;
         synchronized (this) {
             decliner = declines < MAX_DECLINES ? session : null;

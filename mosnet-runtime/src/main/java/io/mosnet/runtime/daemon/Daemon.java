@@ -61,6 +61,8 @@ public final class Daemon {
     private final Map<String, String> built = new LinkedHashMap<>();
     /** With {@code mosnat=snat}: applies the firewall again when the default route moves. */
     private SnatFollower snatFollower;
+    /** The problem the last failed attempt to configure reported, until the next attempt or success. */
+    private volatile String retryProblem;
 
     public Daemon(DaemonOptions options, ConfigLoader.Loaded loaded, Plan plan) {
         this(options, loaded, plan, ServiceNotifier.fromEnvironment(System.getenv()));
@@ -105,9 +107,12 @@ public final class Daemon {
                     cause -> {
                         status.update(s -> {
                             s.phase = "retrying";
-                            s.problems.clear();
+                            // Only the last attempt's cause: what other parts report (a carrier lost, a lease
+                            // declined) stays theirs to clear.
+                            s.problems.remove(retryProblem);
                             s.problems.add(cause);
                         });
+                        retryProblem = cause;
                         notifier.status("retrying: " + cause);
                     });
             status.update(s -> s.phase = "configuring");
@@ -120,7 +125,7 @@ public final class Daemon {
             });
             status.update(s -> {
                 s.phase = "running";
-                s.problems.removeIf(p -> !p.startsWith("no carrier"));
+                s.problems.remove(retryProblem);
             });
             LOG.info("network configured in {} mode on {} via {}", config.mode().label(), status.snapshot().nic(),
                     config.bridgeName());
@@ -201,15 +206,13 @@ public final class Daemon {
                 LOG.warn("mosnat=snat: the host has no IPv4 default route yet; port forwards are in, masquerading "
                         + "starts on the default route's interface once there is one");
             }
-            snatFollower = new SnatFollower(ctx.network(), ctx.scheduler(), iface -> {
-                try {
-                    applyFirewall(ctx, status, iface);
-                } catch (RuntimeException e) {
-                    status.update(s -> s.problems.add(FOLLOW_PROBLEM + e.getMessage()));
-                    throw e;
-                }
-                status.update(s -> s.problems.removeIf(p -> p.startsWith(FOLLOW_PROBLEM)));
-            });
+            snatFollower = new SnatFollower(ctx.network(), ctx.scheduler(), iface -> applyFirewall(ctx, status, iface),
+                    why -> status.update(s -> {
+                        s.problems.removeIf(p -> p.startsWith(FOLLOW_PROBLEM));
+                        if (why != null) {
+                            s.problems.add(FOLLOW_PROBLEM + why);
+                        }
+                    }));
             snatFollower.start(defaultIface);
         }
     }

@@ -190,8 +190,9 @@ final class LeaseApplier implements AddressListener {
 
     /**
      * The interface MTU of option 26 (RFC 2132 section 5.1; the client asks for it), as dhcpcd and systemd-networkd
-     * use it: on the host interface, and first on the NIC under it when it grows, since a bridge is never larger than
-     * its smallest port. Values below 576, which dhcpcd ignores too, are ignored; so are leases without one.
+     * use it: on the host interface, and first on the NIC under it when it grows, through the backend
+     * ({@link BridgeBackend#setMtu}). Values below 576, which dhcpcd ignores too, are ignored; so are leases without
+     * one.
      */
     private void applyMtu(int mtu) {
         if (mtu < MIN_LEASE_MTU) {
@@ -203,12 +204,9 @@ final class LeaseApplier implements AddressListener {
             return;
         }
         try {
-            if (net.requireLink(uplink.name()).mtu() < mtu) {
-                net.setMtu(uplink.name(), mtu);
-            }
-            net.setMtu(dev, mtu);
+            backend.setMtu(attachment, uplink, mtu, ctx);
             LOG.info("MTU {} of the DHCPv4 lease set on {}", mtu, dev);
-        } catch (NetworkException e) {
+        } catch (io.mosnet.api.plugin.MosnetException e) {
             LOG.warn("MTU {} of the DHCPv4 lease not set on {}: {}", mtu, dev, e.getMessage());
         }
     }

@@ -33,20 +33,26 @@ final class SnatFollower implements AutoCloseable {
     private final HostNetwork network;
     private final ScheduledExecutorService scheduler;
     private final Consumer<String> apply;
+    private final Consumer<String> trouble;
     /** The interface the NAT table masquerades on; null for none. */
     private String applied;
+    /** Whether the last apply failed (and {@link #trouble} was told so); only the check's thread touches it. */
+    private boolean failing;
     private boolean checkPending;
     private boolean closed;
     private AutoCloseable subscription;
 
     /**
-     * @param apply applies the firewall for a default route on the given interface (null: none), on the scheduler's
-     *              thread; throws when it could not
+     * @param apply   applies the firewall for a default route on the given interface (null: none), on the
+     *                scheduler's thread; throws when it could not
+     * @param trouble told why an apply failed, and null once the table and the route agree again
      */
-    SnatFollower(HostNetwork network, ScheduledExecutorService scheduler, Consumer<String> apply) {
+    SnatFollower(HostNetwork network, ScheduledExecutorService scheduler, Consumer<String> apply,
+                 Consumer<String> trouble) {
         this.network = network;
         this.scheduler = scheduler;
         this.apply = apply;
+        this.trouble = trouble;
     }
 
     /**
@@ -114,6 +120,7 @@ final class SnatFollower implements AutoCloseable {
             return;
         }
         if (Objects.equals(now, before)) {
+            settled();
             return;
         }
         LOG.info("mosnat=snat: the IPv4 default route is now {} (the NAT table masquerades {}); applying again",
@@ -123,13 +130,24 @@ final class SnatFollower implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("mosnat=snat: applying the firewall for the default route {} failed, trying again in {} s: {}",
                     now == null ? "(none)" : "on " + now, RETRY.toSeconds(), e.getMessage());
+            failing = true;
+            trouble.accept(e.getMessage());
             schedule(RETRY);
             return;
         }
         synchronized (this) {
             applied = now;
         }
+        settled();
         schedule(Duration.ZERO); // the route may have moved again while the apply ran
+    }
+
+    /** The table and the route agree (again): a failure reported before is over. */
+    private void settled() {
+        if (failing) {
+            failing = false;
+            trouble.accept(null);
+        }
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * IPv4 address conflict detection (RFC 5227 section 2.1.1): ARP probes for an address, sender address 0.0.0.0, and
  * whether another host answers for it. Three probes a second apart (PROBE_NUM, PROBE_MIN), then two seconds more
- * (ANNOUNCE_WAIT) for a late answer. Only replies count: the filter in the kernel lets nothing else wake the reader.
+ * after the last (ANNOUNCE_WAIT) for a late answer. Only replies count (RFC 5227 also counts another host's probe
+ * or announcement for the address, which this misses): the filter in the kernel lets nothing else wake the reader.
  *
  * <p>mosnet probes a DHCP lease's address once it is on the host interface rather than before (RFC 5227 would hold
  * the network back by 1-9 s for every boot, as systemd's issue 30724 describes): a host that answers means the
@@ -57,16 +58,12 @@ public final class AddressConflictProbe {
         ByteBuffer request = ArpPacket.request(ours, IpAddresses.parseIpv4("0.0.0.0"), address).toFrame();
         ByteBuffer frame = ByteBuffer.allocate(65536);
         try (PacketChannel channel = network.openPacketChannel(link, PacketFilter.ARP_REPLY)) {
-            long start = System.nanoTime();
-            long end = start + interval.toNanos() * (probes - 1) + listen.toNanos();
             int sent = 0;
-            long nextSend = start;
+            long next = System.nanoTime();
+            long end = Long.MAX_VALUE;
             while (true) {
                 long now = System.nanoTime();
-                if (now >= end) {
-                    return Optional.empty();
-                }
-                if (sent < probes && now >= nextSend) {
+                if (sent < probes && now >= next) {
                     try {
                         channel.send(request.duplicate());
                     } catch (NetworkException e) {
@@ -74,9 +71,15 @@ public final class AddressConflictProbe {
                                 e.getMessage());
                     }
                     sent++;
-                    nextSend = now + interval.toNanos();
+                    next = now + interval.toNanos();
+                    if (sent == probes) {
+                        end = now + listen.toNanos(); // ANNOUNCE_WAIT after the last probe, however late it left
+                    }
                 }
-                long until = sent < probes ? Math.min(nextSend, end) : end;
+                if (now >= end) {
+                    return Optional.empty();
+                }
+                long until = sent < probes ? next : end;
                 if (until > now && channel.receive(frame, Duration.ofNanos(until - now))) {
                     Optional<MacAddress> owner = owner(frame, ours, address);
                     if (owner.isPresent()) {

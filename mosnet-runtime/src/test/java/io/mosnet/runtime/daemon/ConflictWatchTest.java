@@ -44,21 +44,7 @@ class ConflictWatchTest {
         when(network.openPacketChannel(eq("mos"), eq(PacketFilter.ARP_REPLY))).thenAnswer(i -> channel());
         ConflictWatch w = new ConflictWatch(network,
                 new AddressConflictProbe(network, 2, Duration.ofMillis(5), Duration.ofMillis(10)), "mos", status);
-        w.session(new AddressSession() {
-            @Override
-            public Optional<LeaseState> current() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void decline(LeaseState lease, String why) {
-                declined.add(lease.address() + " " + why);
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        w.session(recordingSession());
         return w;
     }
 
@@ -86,6 +72,42 @@ class ConflictWatchTest {
         w.check(lease("10.0.0.6"), IpAddresses.parseIpv4("10.0.0.6"));
         assertEquals(4, declined.size(), "and the count starts again");
         status.flush(); // the state is written behind: done before the temporary directory goes
+    }
+
+    @Test
+    void aConflictFoundBeforeTheSessionIsKnownIsDeclinedOnceItIs(@TempDir Path dir) throws Exception {
+        DaemonStatus status = new DaemonStatus(new StateStore(dir.resolve("s.json")), Clock.systemUTC(), "dhcp",
+                "mos", List.of());
+        when(network.requireLink("mos")).thenReturn(MOS);
+        when(network.openPacketChannel(eq("mos"), eq(PacketFilter.ARP_REPLY))).thenAnswer(i -> channel());
+        ConflictWatch w = new ConflictWatch(network,
+                new AddressConflictProbe(network, 2, Duration.ofMillis(5), Duration.ofMillis(10)), "mos", status);
+        Thread checking = Thread.ofPlatform().start(
+                () -> w.check(lease("10.0.0.1"), IpAddresses.parseIpv4("10.0.0.1")));
+        Thread.sleep(100); // the probe is long answered: the check waits for the session
+        assertTrue(declined.isEmpty());
+        w.session(recordingSession());
+        checking.join(5000);
+        assertEquals(List.of("10.0.0.1/24 in use by 02:00:00:00:00:99"), declined);
+        status.flush();
+    }
+
+    private AddressSession recordingSession() {
+        return new AddressSession() {
+            @Override
+            public Optional<LeaseState> current() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void decline(LeaseState lease, String why) {
+                declined.add(lease.address() + " " + why);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private PacketChannel channel() {

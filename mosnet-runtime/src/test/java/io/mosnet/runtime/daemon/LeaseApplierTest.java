@@ -112,20 +112,52 @@ class LeaseApplierTest {
     }
 
     @Test
-    void theLeasesMtuGoesOnTheBridgeAndOnTheNicFirstWhenItGrows(@TempDir Path dir) {
+    void theLeasesMtuGoesToTheBackend(@TempDir Path dir) {
         LeaseApplier applier = applier(dir);
-        when(net.requireLink("eth0")).thenReturn(new Link(3, "eth0", "", MAC, 1500, true, true, 9));
         applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 1460));
+        verify(backend).setMtu(any(), org.mockito.ArgumentMatchers.argThat(l -> l.name().equals("eth0")),
+                org.mockito.ArgumentMatchers.eq(1460), any());
+        applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 500));
+        verify(backend, never()).setMtu(any(), any(), org.mockito.ArgumentMatchers.eq(500), any());
+    }
+
+    @Test
+    void theDefaultSetsTheNicFirstWhenItGrowsThenTheHostInterface() {
+        BridgeBackend linuxLike = new BridgeBackend() {
+            @Override
+            public String id() {
+                return "test";
+            }
+
+            @Override
+            public String description() {
+                return "";
+            }
+
+            @Override
+            public BridgeAttachment attach(io.mosnet.api.bridge.BridgeRequest request,
+                                           io.mosnet.api.plugin.PluginContext context) {
+                return null;
+            }
+
+            @Override
+            public void configureHost(io.mosnet.api.bridge.HostSetup setup,
+                                      io.mosnet.api.plugin.PluginContext context) {
+            }
+        };
+        Link eth0 = new Link(3, "eth0", "", MAC, 1500, true, true, 9);
+        when(net.requireLink("eth0")).thenReturn(eth0);
+        RuntimeContext ctx = new RuntimeContext(MosnetConfig.defaults(), net, Clock.systemUTC(), null);
+        BridgeAttachment mos = new BridgeAttachment("mos", "mos", MAC, false);
+
+        linuxLike.setMtu(mos, eth0, 1460, ctx);
         verify(net).setMtu("mos", 1460);
         verify(net, never()).setMtu(org.mockito.ArgumentMatchers.eq("eth0"), org.mockito.ArgumentMatchers.anyInt());
 
-        applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 9000));
+        linuxLike.setMtu(mos, eth0, 9000, ctx);
         org.mockito.InOrder order = org.mockito.Mockito.inOrder(net);
         order.verify(net).setMtu("eth0", 9000);
         order.verify(net).setMtu("mos", 9000);
-
-        applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 500));
-        verify(net, never()).setMtu("mos", 500);
     }
 
     @Test
@@ -133,7 +165,7 @@ class LeaseApplierTest {
         LeaseApplier applier = applier(dir);
         applier.keepConfiguredMtu();
         applier.leaseChanged(withMtu(lease("10.88.0.120/24", List.of()), 1460));
-        verify(net, never()).setMtu(any(), org.mockito.ArgumentMatchers.anyInt());
+        verify(backend, never()).setMtu(any(), any(), org.mockito.ArgumentMatchers.anyInt(), any());
     }
 
     private static LeaseState withMtu(LeaseState l, int mtu) {

@@ -37,6 +37,7 @@ class SnatFollowerTest {
     private final ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
     private final Deque<Runnable> timers = new ArrayDeque<>();
     private final List<String> applied = new ArrayList<>();
+    private final List<String> troubles = new ArrayList<>();
     private List<Route> routes = List.of();
     private Consumer<NetworkEvent> events;
     private RuntimeException failure;
@@ -61,7 +62,7 @@ class SnatFollowerTest {
                 throw failure;
             }
             applied.add(iface);
-        });
+        }, troubles::add);
     }
 
     @Test
@@ -128,6 +129,22 @@ class SnatFollowerTest {
         failure = null;
         runTimers();
         assertEquals(List.of("mos"), applied);
+        assertEquals(java.util.Arrays.asList("libnftables: Operation not permitted", null), troubles,
+                "the failure was reported, then cleared");
+    }
+
+    @Test
+    void aFailureIsClearedWhenTheRouteGoesBackToWhereTheTableIs() {
+        follower.start(null);
+        runTimers();
+        routes = List.of(defaultVia("10.0.0.1", 3, 0, Route.MAIN_TABLE));
+        failure = new IllegalStateException("libnftables: Operation not permitted");
+        events.accept(new NetworkEvent.RouteChanged(routes.get(0), false));
+        runTimers(1);
+        routes = List.of();
+        runTimers();
+        assertEquals(java.util.Arrays.asList("libnftables: Operation not permitted", null), troubles);
+        assertEquals(List.of(), applied);
     }
 
     @Test

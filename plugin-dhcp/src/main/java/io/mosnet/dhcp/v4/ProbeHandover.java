@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  */
 final class ProbeHandover {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeHandover.class);
+
     private final String nic;
     private final String offered;
     private final Dhcp4Client client;
@@ -88,12 +90,21 @@ final class ProbeHandover {
             }
         }
 
+        /**
+         * Replays what was held, then forwards. A listener that fails on a held report is logged and kept, as the
+         * client treats a listener that fails on a live one (the owner reports its own failures): the exchange goes
+         * on, and the owner can close the session it gets.
+         */
         synchronized void attach(AddressListener listener) {
+            target = listener;
             for (Consumer<AddressListener> r : reports) {
-                r.accept(listener);
+                try {
+                    r.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.error("lease listener failed on a report held from the probe: {}", e.getMessage(), e);
+                }
             }
             reports.clear();
-            target = listener;
         }
     }
 }

@@ -168,6 +168,31 @@ class Dhcp4AddressSourceTest {
     }
 
     @Test
+    void aListenerThatFailsOnTheHeldAckIsLoggedAndTheSessionStillRuns() {
+        Dhcp4AddressSource probing = probingSource();
+        ProbeReport report = probing.probe(new ProbeRequest(List.of(eth0, eth1)), context);
+        List<String> heard = new ArrayList<>();
+        io.mosnet.api.address.AddressListener failing = new io.mosnet.api.address.AddressListener() {
+            @Override
+            public void leaseChanged(LeaseState lease) {
+                heard.add(lease.state());
+                throw new io.mosnet.api.net.NetworkException("RTM_NEWROUTE: Network is unreachable", 101);
+            }
+
+            @Override
+            public void leaseLost(LeaseState lease, String reason) {
+            }
+        };
+
+        AddressSession session = probing.start(new AddressRequest("mos", eth1, report.offer()), failing, context);
+
+        assertEquals(List.of("BOUND"), heard);
+        assertEquals("BOUND", session.current().orElseThrow().state(), "the client runs on");
+        session.close();
+        assertTrue(transports.get("eth1").closed, "and its socket goes with the session");
+    }
+
+    @Test
     void aStartForSomethingElseDropsTheCarriedExchange() {
         Dhcp4AddressSource probing = probingSource();
         ProbeReport report = probing.probe(new ProbeRequest(List.of(eth0, eth1)), context);
