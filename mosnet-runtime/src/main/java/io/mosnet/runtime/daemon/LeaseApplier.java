@@ -145,17 +145,17 @@ final class LeaseApplier implements AddressListener {
         if ("dhcpv4".equals(lease.protocol()) && appliedV4 != null) {
             HostNetwork net = ctx.network();
             for (Route r : appliedRoutes) {
-                quietly(() -> net.deleteRoute(r));
+                Removal.run(() -> net.deleteRoute(r));
             }
             IpNetwork gone = appliedV4;
-            quietly(() -> net.deleteAddress(attachment.hostInterface(), gone));
+            Removal.run(() -> net.deleteAddress(attachment.hostInterface(), gone));
             LOG.warn("DHCPv4 lease {} lost ({}); address removed, the client starts over", gone, reason);
             appliedV4 = null;
             appliedRoutes = List.of();
         }
         if ("dhcpv6".equals(lease.protocol()) && appliedV6 != null) {
             IpNetwork gone = appliedV6;
-            quietly(() -> ctx.network().deleteAddress(attachment.hostInterface(), gone));
+            Removal.run(() -> ctx.network().deleteAddress(attachment.hostInterface(), gone));
             appliedV6 = null;
         }
         publish(lease.protocol() + " lease lost: " + reason);
@@ -168,7 +168,7 @@ final class LeaseApplier implements AddressListener {
         IpNetwork address = IpNetwork.parse(lease.address());
         if (appliedV4 != null && !appliedV4.equals(address)) {
             IpNetwork old = appliedV4;
-            quietly(() -> net.deleteAddress(dev, old));
+            Removal.run(() -> net.deleteAddress(dev, old));
             LOG.info("DHCPv4 address changed from {} to {}", old, address);
         }
         List<Route> routes = routesOf(lease, index);
@@ -178,7 +178,7 @@ final class LeaseApplier implements AddressListener {
             // A route the lease no longer gives (another router, option 121 changed on a renewal); after the new
             // ones, so that a default route is replaced in place rather than missing for a moment.
             if (routes.stream().noneMatch(r -> sameRoute(r, old))) {
-                quietly(() -> net.deleteRoute(old));
+                Removal.run(() -> net.deleteRoute(old));
             }
         }
         appliedV4 = address;
@@ -278,7 +278,7 @@ final class LeaseApplier implements AddressListener {
         IpNetwork address = lease.address() == null ? null : IpNetwork.parse(lease.address());
         if (appliedV6 != null && !appliedV6.equals(address)) {
             IpNetwork old = appliedV6;
-            quietly(() -> ctx.network().deleteAddress(dev, old));
+            Removal.run(() -> ctx.network().deleteAddress(dev, old));
         }
         if (address != null) {
             backend.configureHost(new HostSetup(attachment, uplink, Mode.DHCP, hostAddresses(appliedV4, address),
@@ -383,13 +383,4 @@ final class LeaseApplier implements AddressListener {
         return IpAddresses.parse(pct < 0 ? text : text.substring(0, pct));
     }
 
-    private static void quietly(Runnable r) {
-        try {
-            r.run();
-        } catch (NetworkException e) {
-            if (!e.notFound()) {
-                LOG.warn("{}", e.getMessage());
-            }
-        }
-    }
 }

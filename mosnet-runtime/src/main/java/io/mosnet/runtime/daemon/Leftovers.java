@@ -5,7 +5,6 @@ import io.mosnet.api.net.HostNetwork;
 import io.mosnet.api.net.IpAddresses;
 import io.mosnet.api.net.IpNetwork;
 import io.mosnet.api.net.Link;
-import io.mosnet.api.net.NetworkException;
 import io.mosnet.api.net.Route;
 import io.mosnet.api.state.DaemonState;
 import io.mosnet.api.state.RouteState;
@@ -75,14 +74,15 @@ final class Leftovers {
         }
         for (String text : addresses) {
             IpNetwork old = parse(text);
-            if (old != null && present.contains(old) && !keepAddresses.contains(old)) {
-                quietly(() -> network.deleteAddress(hostInterface, old));
+            if (old != null && present.contains(old) && !keepAddresses.contains(old)
+                    && Removal.run(() -> network.deleteAddress(hostInterface, old))) {
                 LOG.info("removed {} from {}: the previous run's, not configured now", old, hostInterface);
             }
         }
-        if (keepRoutes == null) {
+        if (keepRoutes == null || routes.isEmpty()) {
             return;
         }
+        List<Route> table = network.routes();
         for (RouteState r : routes) {
             if (!hostInterface.equals(r.device())) {
                 continue;
@@ -96,11 +96,10 @@ final class Leftovers {
             Route old = new Route(destination, gateway, index, 0,
                     gateway == null ? Route.Scope.LINK : Route.Scope.UNIVERSE, Route.Protocol.UNSPEC, r.onlink(),
                     Route.MAIN_TABLE);
-            boolean there = network.routes().stream().anyMatch(x -> x.table() == Route.MAIN_TABLE
+            boolean there = table.stream().anyMatch(x -> x.table() == Route.MAIN_TABLE
                     && x.linkIndex() == index && x.destination().equals(destination)
                     && Objects.equals(x.gateway(), gateway));
-            if (there) {
-                quietly(() -> network.deleteRoute(old));
+            if (there && Removal.run(() -> network.deleteRoute(old))) {
                 LOG.info("removed route {}{} dev {}: the previous run's, not configured now", destination,
                         gateway == null ? "" : " via " + r.gateway(), hostInterface);
             }
@@ -116,13 +115,4 @@ final class Leftovers {
         }
     }
 
-    private static void quietly(Runnable r) {
-        try {
-            r.run();
-        } catch (NetworkException e) {
-            if (!e.notFound()) {
-                LOG.warn("{}", e.getMessage());
-            }
-        }
-    }
 }

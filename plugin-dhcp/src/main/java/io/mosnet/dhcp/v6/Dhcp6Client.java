@@ -441,7 +441,7 @@ final class Dhcp6Client {
     private void onReply(ReplyContent c, Inet6Address from, String fromText) {
         MessageType sent = exchange.type;
         if (sent == MessageType.DECLINE) {
-            // Section 18.2.10.1: whatever its status, the Reply ends the exchange.
+            // Section 18.2.10.2: whatever its status, the Reply ends the exchange.
             LOG.info("{}: server {} answered the DECLINE{}", iface, c.serverId(),
                     c.status() == null ? "" : ": " + c.status());
             declined();

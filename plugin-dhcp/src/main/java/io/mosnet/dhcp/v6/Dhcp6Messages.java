@@ -68,7 +68,7 @@ final class Dhcp6Messages {
     }
 
     /**
-     * Section 18.2.7: to the server that gave the lease, naming in IA_NA only the address the link already uses; the
+     * Section 18.2.8: to the server that gave the lease, naming in IA_NA only the address the link already uses; the
      * client identifier, the server identifier and the elapsed time, nothing else.
      */
     static Dhcp6Message decline(int xid, Dhcp6Identity id, Duid server, Inet6Address address, Duration elapsed) {

@@ -14,6 +14,6 @@ public enum Dhcp6State {
     RENEWING,
     /** Sending Rebind to any server (section 18.2.5), T2 to the end of the valid lifetimes. */
     REBINDING,
-    /** Sending Decline for an address the link already uses (sections 18.2.7, 18.2.8). */
+    /** Sending Decline for an address the link already uses (section 18.2.8). */
     DECLINING
 }

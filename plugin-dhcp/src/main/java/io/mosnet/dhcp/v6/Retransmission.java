@@ -28,7 +28,7 @@ final class Retransmission {
         static final Params RENEW = new Params(Duration.ofSeconds(10), Duration.ofSeconds(600), 0, Duration.ZERO);
         /** MRD is "until all leases expire", set per exchange. */
         static final Params REBIND = new Params(Duration.ofSeconds(10), Duration.ofSeconds(600), 0, Duration.ZERO);
-        /** DEC_TIMEOUT and DEC_MAX_RC (section 18.2.7), no MRT or MRD. */
+        /** DEC_TIMEOUT and DEC_MAX_RC (section 18.2.8), no MRT or MRD. */
         static final Params DECLINE = new Params(Duration.ofSeconds(1), Duration.ZERO, 4, Duration.ZERO);
 
         Params withMrt(Duration m) {

@@ -122,7 +122,7 @@ class Dhcp6ClientTest {
         IaNaOption ia = decline.options().decode(OptionCode.IA_NA, IaNaOption::decode).orElseThrow();
         assertEquals(List.of("2001:db8:1::100"), ia.addresses().stream().map(a -> IpAddresses.format(a.address()))
                 .toList());
-        assertFalse(decline.options().has(OptionCode.ORO), "section 18.2.7: client and server id, elapsed time, IAs");
+        assertFalse(decline.options().has(OptionCode.ORO), "section 18.2.8: client and server id, elapsed time, IAs");
         assertEquals(Dhcp6State.DECLINING, client.state());
 
         int sent = transport.count();
