@@ -219,47 +219,9 @@ final class DhcpMode {
         if (session instanceof io.mosnet.api.address.PrefixDelegation pd) {
             applier.delegation(pd);
         }
-        declineOnDadFailure(ctx.network().requireLink(attachment.hostInterface()), applier, session);
-    }
-
-    /**
-     * The kernel runs duplicate address detection on the DHCPv6 address once it is on the bridge; when another host
-     * answers, it marks the address dadfailed and never uses it. The lease is then declined (RFC 8415 section
-     * 18.2.8), on the timer thread: the client drops the address (the applier removes it) and asks again. As with
-     * DHCPv4 ({@link ConflictWatch}), a network that answers for every address (an NDP proxy) must not make that a
-     * loop: after {@value ConflictWatch#MAX_DECLINES} declines in a row the failure is only reported, until an
-     * address passes.
-     */
-    private void declineOnDadFailure(Link host, LeaseApplier applier, AddressSession session) {
-        int[] declines = {0};
-        String problem = ConflictWatch.PROBLEM + host.name() + " ";
-        running.add(ctx.network().subscribe(EnumSet.of(NetworkEvent.Group.IPV6_ADDRESS), e -> {
-            if (!(e instanceof NetworkEvent.AddressChanged c) || c.removed() || c.address().linkIndex() != host.index()) {
-                return;
-            }
-            Set<io.mosnet.api.net.Address.AddressFlag> flags = c.address().flags();
-            applier.dhcpv6LeaseOf(c.address().network()).ifPresent(lease -> {
-                if (!flags.contains(io.mosnet.api.net.Address.AddressFlag.DADFAILED)) {
-                    if (!flags.contains(io.mosnet.api.net.Address.AddressFlag.TENTATIVE)) {
-                        declines[0] = 0;
-                        status.update(s -> s.problems.removeIf(p -> p.startsWith(problem)));
-                    }
-                    return;
-                }
-                if (declines[0] < ConflictWatch.MAX_DECLINES) {
-                    declines[0]++;
-                    LOG.error("{} on {} failed duplicate address detection: another host has it; declining the "
-                            + "DHCPv6 lease", c.address().network(), host.name());
-                    ctx.scheduler().execute(() -> session.decline(lease, "failed duplicate address detection"));
-                } else {
-                    LOG.error("{} on {} failed duplicate address detection again; not declined after {} declines "
-                            + "in a row", c.address().network(), host.name(), ConflictWatch.MAX_DECLINES);
-                    status.update(s -> s.problems.add(problem + c.address().network()
-                            + " failed duplicate address detection; not declined after " + ConflictWatch.MAX_DECLINES
-                            + " declines in a row"));
-                }
-            });
-        }));
+        DadWatch dad = new DadWatch(ctx.network().requireLink(attachment.hostInterface()), applier, session, status,
+                ctx.scheduler());
+        running.add(ctx.network().subscribe(EnumSet.of(NetworkEvent.Group.IPV6_ADDRESS), dad::onEvent));
     }
 
     /**

@@ -261,7 +261,8 @@ final class LeaseApplier implements AddressListener {
         return routes;
     }
 
-    private static boolean sameRoute(Route a, Route b) {
+    /** The same route for the kernel's main purposes: table, destination, gateway and device (not the metric). */
+    static boolean sameRoute(Route a, Route b) {
         return a.table() == b.table() && a.destination().equals(b.destination())
                 && java.util.Objects.equals(a.gateway(), b.gateway()) && a.linkIndex() == b.linkIndex();
     }

@@ -96,10 +96,8 @@ final class Leftovers {
             Route old = new Route(destination, gateway, index, 0,
                     gateway == null ? Route.Scope.LINK : Route.Scope.UNIVERSE, Route.Protocol.UNSPEC, r.onlink(),
                     Route.MAIN_TABLE);
-            boolean there = table.stream().anyMatch(x -> x.table() == Route.MAIN_TABLE
-                    && x.linkIndex() == index && x.destination().equals(destination)
-                    && Objects.equals(x.gateway(), gateway));
-            if (there && Removal.run(() -> network.deleteRoute(old))) {
+            if (table.stream().anyMatch(x -> LeaseApplier.sameRoute(x, old))
+                    && Removal.run(() -> network.deleteRoute(old))) {
                 LOG.info("removed route {}{} dev {}: the previous run's, not configured now", destination,
                         gateway == null ? "" : " via " + r.gateway(), hostInterface);
             }
